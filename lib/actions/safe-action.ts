@@ -1,0 +1,38 @@
+// The one action client. Every server action returns next-safe-action's result
+// ({ data } | { serverError } | { validationErrors }); expected failures (AppError)
+// reach the user as a readable message, anything else as a generic one with a
+// reference to find it in the logs.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createSafeActionClient } from "next-safe-action";
+import { getTranslations } from "next-intl/server";
+import { AppError } from "@/lib/errors/app-error";
+import { auth } from "@/lib/auth/auth";
+import { actorAccess, resolveActor } from "@/lib/auth/access";
+import type { Permission } from "@/lib/auth/permissions";
+
+export const actionClient = createSafeActionClient({
+  defaultValidationErrorsShape: "flattened",
+  async handleServerError(error) {
+    const t = await getTranslations("errors");
+    if (error instanceof AppError && error.code !== "INTERNAL" && error.code !== "CONFIGURATION") {
+      return error.userMessage ?? t(error.code);
+    }
+    const reference = randomUUID().slice(0, 8);
+    console.error(`[action] ${reference}`, error);
+    return t("INTERNAL", { reference });
+  },
+});
+
+/** Signed-in users only; the body then asks `ctx.authorize` for the permission it needs. */
+export const authedActionClient = actionClient.use(async ({ next }) => {
+  const session = await auth();
+  const actor = await resolveActor(session?.user?.id);
+  function authorizeShop(permission: Permission, shopId: string) {
+    return actorAccess(actor, permission, { shopId });
+  }
+  function authorizeAnyShop(permission: Permission) {
+    return actorAccess(actor, permission, { anyShop: true });
+  }
+  return next({ ctx: { actor, authorizeShop, authorizeAnyShop } });
+});

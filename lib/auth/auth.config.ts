@@ -1,0 +1,31 @@
+// The part of the Auth.js configuration the proxy needs: no database, no providers.
+import type { NextAuthConfig } from "next-auth";
+
+export const SIGN_IN_PATH = "/sign-in";
+
+export const authConfig = {
+  // Self-hosted behind no known URL (npm start on loopback, or a reverse proxy that
+  // sets AUTH_URL): trust the Host header, as Auth.js documents for self-hosting.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: SIGN_IN_PATH },
+  providers: [],
+  callbacks: {
+    authorized: ({ auth }) => Boolean(auth?.user),
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is an expected outcome, not an error worth a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      console.error("[auth]", error.name, error.message);
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,36 @@
+// Pages call the same authorization helper; its errors become the matching screens.
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { AppError } from "@/lib/errors/app-error";
+import { SIGN_IN_PATH } from "./auth.config";
+import { authorize, currentActor } from "./authorize";
+import { membershipsOf, type AnyShopAccess, type ShopAccess } from "./access";
+import type { Permission } from "./permissions";
+import { CURRENT_SHOP_COOKIE, pickCurrentShop } from "@/lib/shops/current-shop";
+
+function toNavigation(error: unknown): never {
+  if (AppError.is(error, "UNAUTHENTICATED")) redirect(SIGN_IN_PATH);
+  if (AppError.is(error, "NOT_FOUND")) notFound();
+  if (AppError.is(error, "FORBIDDEN")) forbidden();
+  throw error;
+}
+
+export async function authorizePage(permission: Permission, scope: { shopId: string }): Promise<ShopAccess>;
+export async function authorizePage(permission: Permission, scope: { anyShop: true }): Promise<AnyShopAccess>;
+export async function authorizePage(permission: Permission, scope: { shopId: string } | { anyShop: true }) {
+  try {
+    return "shopId" in scope ? await authorize(permission, scope) : await authorize(permission, scope);
+  } catch (error) {
+    toNavigation(error);
+  }
+}
+
+/** Who is signed in, their shops, and the shop they are looking at (once per request). */
+export const getDeskContext = cache(async () => {
+  const actor = await currentActor().catch(toNavigation);
+  const memberships = await membershipsOf(actor.id);
+  const currentShop = pickCurrentShop(memberships, (await cookies()).get(CURRENT_SHOP_COOKIE)?.value);
+  return { actor, memberships, currentShop };
+});

@@ -1,0 +1,39 @@
+// The one runtime entry point to the database. It hides which engine is in use:
+// the embedded SQLite file by default, PostgreSQL when DATABASE_URL says so. Both
+// generated clients expose the same model API (they come from one schema).
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { databaseUrl, engineOf } from "./url";
+
+export type Db = SqliteClient;
+export type TransactionClient = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export { Prisma } from "./generated/sqlite/client";
+export type { Role, ShopEnvironment, MarketplaceActionKind, MarketplaceActionStatus } from "./generated/sqlite/enums";
+
+export function createDb(url: string = databaseUrl()): Db {
+  if (engineOf(url) === "sqlite") {
+    // A busy timeout lets the web server and the syncer share the file without SQLITE_BUSY.
+    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }) });
+  }
+  // Same model API, distinct generated type: the cast is the price of one schema, two engines.
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+}
+
+const globalForDb = globalThis as typeof globalThis & { __deskDb?: Db };
+
+/** The process-wide client, created on first use (Next.js hot reload keeps it on globalThis). */
+export function getDb(): Db {
+  globalForDb.__deskDb ??= createDb();
+  return globalForDb.__deskDb;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const client = getDb();
+    const value = Reflect.get(client, prop, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

@@ -1,0 +1,19 @@
+// npm run build: `next build`, then record what was built so npm start can skip it.
+import { spawnSync } from "node:child_process";
+import { recordBuild, sourceFingerprint } from "./fingerprint";
+
+export function runBuild(): void {
+  const fingerprint = sourceFingerprint();
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+  recordBuild(fingerprint);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    runBuild();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}

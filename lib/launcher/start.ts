@@ -1,0 +1,82 @@
+// npm start: everything a seller needs on one machine. Secrets, build (if needed),
+// migrations, demo data, then the web server; Ctrl-C stops it all.
+// Flags: --port <n> (default $PORT or 3000), --host <h>, --fresh (SQLite only: start
+// from an empty database, used by the end-to-end tests).
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+import { ensureLocalEnv } from "./env-file";
+import { buildIsCurrent } from "./fingerprint";
+import { runBuild } from "./build";
+import { DEMO_USERS, seedDemo } from "./demo";
+import { databaseUrl, engineOf } from "@/lib/db/url";
+import { deployMigrations, sqliteFilePath, targetForUrl } from "@/prisma/tools/migrate";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
+    fresh: { type: "boolean", default: false },
+  },
+});
+
+const children: ChildProcess[] = [];
+function stopAll(code = 0): never {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  process.exit(code);
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const { generated } = ensureLocalEnv();
+  if (generated.length) console.log(`Generated ${generated.join(", ")} into .env.local (keep this file private).`);
+
+  const url = databaseUrl();
+  if (values.fresh) {
+    if (engineOf(url) !== "sqlite") throw new Error("--fresh only resets the embedded SQLite database");
+    const file = sqliteFilePath(url);
+    for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+  }
+
+  if (!buildIsCurrent()) {
+    console.log("Building the app (first start or changed sources)…");
+    runBuild();
+  }
+
+  const applied = await deployMigrations(targetForUrl(url));
+  if (applied.length) console.log(`Database ready (${engineOf(url)}): applied ${applied.length} migration(s).`);
+  const seeded = await seedDemo();
+
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const web = spawn(process.execPath, [nextBin, "start", "-H", values.host, "-p", values.port], { stdio: "inherit", env: process.env });
+  children.push(web);
+  web.on("exit", (code) => stopAll(code ?? 1));
+  process.on("SIGINT", () => stopAll(0));
+  process.on("SIGTERM", () => stopAll(0));
+
+  const base = `http://${values.host}:${values.port}`;
+  await waitForHealth(`${base}/api/health`, 60_000);
+  console.log(`\nCdiscount Order Desk is running at ${base}`);
+  console.log(seeded ? "Demo users created:" : "Demo users (if not changed):");
+  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}  /  ${u.password}`);
+  console.log("Press Ctrl-C to stop.\n");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stopAll(1);
+});

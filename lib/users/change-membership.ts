@@ -1,0 +1,50 @@
+import { db, type TransactionClient } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors/app-error";
+import type { ShopAccess } from "@/lib/auth/access";
+import type { Role } from "@/lib/db/client";
+
+// A shop always keeps at least one ADMIN, or nobody could manage it any more.
+async function assertAnotherAdminRemains(tx: TransactionClient, shopId: string, userId: string) {
+  const otherAdmins = await tx.membership.count({ where: { shopId, role: "ADMIN", userId: { not: userId } } });
+  if (otherAdmins === 0) throw new AppError("INVALID_STATE", { message: "Last admin of the shop" });
+}
+
+async function currentRole(tx: TransactionClient, shopId: string, userId: string): Promise<Role> {
+  const m = await tx.membership.findUnique({ where: { userId_shopId: { userId, shopId } }, select: { role: true } });
+  if (!m) throw new AppError("NOT_FOUND", { message: "Not a member of this shop" });
+  return m.role;
+}
+
+export async function setMemberRole({ access, userId, role }: { access: ShopAccess; userId: string; role: Role }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const previous = await currentRole(tx, access.shopId, userId);
+    if (previous === role) return;
+    if (previous === "ADMIN") await assertAnotherAdminRemains(tx, access.shopId, userId);
+    await tx.membership.update({ where: { userId_shopId: { userId, shopId: access.shopId } }, data: { role } });
+    await recordAudit(tx, {
+      actorId: access.actor.id,
+      shopId: access.shopId,
+      action: "member.role",
+      targetType: "user",
+      targetId: userId,
+      details: { from: previous, to: role },
+    });
+  });
+}
+
+export async function removeMember({ access, userId }: { access: ShopAccess; userId: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const previous = await currentRole(tx, access.shopId, userId);
+    if (previous === "ADMIN") await assertAnotherAdminRemains(tx, access.shopId, userId);
+    await tx.membership.delete({ where: { userId_shopId: { userId, shopId: access.shopId } } });
+    await recordAudit(tx, {
+      actorId: access.actor.id,
+      shopId: access.shopId,
+      action: "member.remove",
+      targetType: "user",
+      targetId: userId,
+      details: { role: previous },
+    });
+  });
+}

@@ -1,0 +1,12 @@
+// Every page needs a signed-in user, except sign-in itself. Route handlers and server
+// actions re-check through lib/auth/authorize.ts: they are public POST endpoints.
+import NextAuth from "next-auth";
+import { authConfig } from "@/lib/auth/auth.config";
+
+const { auth } = NextAuth(authConfig);
+
+export default auth;
+
+export const config = {
+  matcher: ["/((?!sign-in|api/auth|api/health|api/v1|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+};

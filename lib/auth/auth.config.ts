@@ -24,8 +24,9 @@ export const authConfig = {
   logger: {
     // A wrong password is an expected outcome, not an error worth a stack trace.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
-      console.error("[auth]", error.name, error.message);
+      // Class names are minified in the production build; Auth.js errors carry a `type`.
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error.message);
     },
   },
 } satisfies NextAuthConfig;

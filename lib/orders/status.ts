@@ -1,5 +1,6 @@
-// The single source of truth for order statuses: the product brief's 19 statuses,
-// their bucket, labels, meaning, and the seller actions each allows. The UI, the
+// The single source of truth for order statuses: the product brief's statuses, their
+// bucket, labels, meaning, and the seller actions each allows. (The brief announces 19
+// but its four lists name 18 distinct statuses; this table holds exactly those.) The UI, the
 // server actions, the sync engine and the REST API all read this table.
 
 export type Locale = "fr" | "en";
@@ -225,7 +226,7 @@ export const ORDER_STATUSES = {
 } as const satisfies Record<string, StatusDefinition>;
 
 export type OrderStatus = keyof typeof ORDER_STATUSES;
-/** A marketplace state outside the brief's 19: shown with its raw name, never dropped. */
+/** A marketplace state outside the brief's statuses: shown with its raw name, never dropped. */
 export const OTHER_STATUS = "Other";
 export type DisplayedStatus = OrderStatus | typeof OTHER_STATUS;
 
@@ -236,8 +237,8 @@ const OTHER_DEFINITION = {
   bucket: "OTHER",
   label: { fr: "Autre état", en: "Other state" },
   meaning: {
-    fr: "État Cdiscount hors des 19 statuts suivis : affiché tel quel, aucune action.",
-    en: "A Cdiscount state outside the 19 tracked statuses: shown as is, no action.",
+    fr: "État Cdiscount hors des statuts suivis : affiché tel quel, aucune action.",
+    en: "A Cdiscount state outside the tracked statuses: shown as is, no action.",
   },
   actions: none,
   hidesCustomer: false,
@@ -301,7 +302,7 @@ export interface MarketplaceStates {
  *    reason (CancelledBeforePaymentByCustomer / CancelledBeforeNotificationByCustomer).
  * 3. An order still awaiting shipment whose lines are all ShippedBySeller shows
  *    ShippedBySeller: the seller's shipment is recorded, the order state lags.
- * 4. Otherwise the order state itself when it is one of the brief's 19, else Other.
+ * 4. Otherwise the order state itself when it is one of the brief's statuses, else Other.
  *
  * Line states are not always updated (a Shipped order may keep lines at None), so a
  * line state only ever refines the order state, never contradicts its bucket's flow.

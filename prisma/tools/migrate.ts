@@ -50,7 +50,16 @@ export function sqliteFilePath(databaseUrl: string): string {
   return path.resolve(databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
 }
 
-async function loadSchemaEngine(): Promise<{ SchemaEngine: any; version: () => string }> {
+let engineModule: Promise<{ SchemaEngine: any; version: () => string }> | undefined;
+
+// One WebAssembly instance per process: the glue module keeps the instance in a module
+// global, so a second instantiation would pull it from under a running engine.
+function loadSchemaEngine(): Promise<{ SchemaEngine: any; version: () => string }> {
+  engineModule ??= instantiateSchemaEngine();
+  return engineModule;
+}
+
+async function instantiateSchemaEngine(): Promise<{ SchemaEngine: any; version: () => string }> {
   // The package entry imports "./x.wasm" (ESM-wasm integration) which Node 20 cannot
   // load, so instantiate the module by hand as the Prisma 6 CLI did.
   const bgUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");

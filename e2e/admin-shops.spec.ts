@@ -134,4 +134,21 @@ test.describe("[ADMIN] shops and roles", () => {
     const admin = await testDb().membership.findFirstOrThrow({ where: { shopId, user: { email: "admin@demo.test" } } });
     expect(admin.role).toBe("ADMIN");
   });
+
+  test("an admin tests the connection: the demo shop reaches the sandbox, a wrong password is explained", async ({ page }) => {
+    await signIn(page, "ADMIN");
+    await page.goto(`/admin/shops/${await demoShopId()}`);
+    await page.getByRole("button", { name: "Tester la connexion" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Connexion réussie" })).toHaveText("Connexion réussie : jeton obtenu, 14 transporteurs disponibles.");
+
+    await page.goto("/admin/shops/new");
+    await page.getByLabel("Nom de la boutique").fill("Mot de passe erroné");
+    await page.getByLabel("Identifiant API").fill("demo-api");
+    await page.getByLabel("Mot de passe API").fill("not-the-sandbox-password");
+    await page.getByRole("button", { name: "Créer la boutique" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Boutique Mot de passe erroné" })).toBeVisible();
+    await page.getByRole("button", { name: "Tester la connexion" }).click();
+    await expect(page.locator("main").getByRole("alert")).toContainText("Cdiscount a refusé l'identifiant ou le mot de passe API.");
+    expect(await page.content()).not.toContain("not-the-sandbox-password");
+  });
 });

@@ -1,5 +1,6 @@
 // npm start: everything a seller needs on one machine. Secrets, build (if needed),
-// migrations, demo data, then the web server; Ctrl-C stops it all.
+// migrations, demo data, the built-in Cdiscount sandbox, then the web server; Ctrl-C
+// stops it all.
 // Flags: --port <n> (default $PORT or 3000), --host <h>, --fresh (SQLite only: start
 // from an empty database, used by the end-to-end tests).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -9,7 +10,8 @@ import { parseArgs } from "node:util";
 import { ensureLocalEnv } from "./env-file";
 import { buildIsCurrent } from "./fingerprint";
 import { runBuild } from "./build";
-import { DEMO_USERS, seedDemo } from "./demo";
+import { DEMO_SHOP, DEMO_USERS, seedDemo } from "./demo";
+import { startSandboxProcess } from "@/lib/cdiscount/sandbox/process";
 import { databaseUrl, engineOf } from "@/lib/db/url";
 import { deployMigrations, sqliteFilePath, targetForUrl } from "@/prisma/tools/migrate";
 
@@ -25,6 +27,23 @@ const children: ChildProcess[] = [];
 function stopAll(code = 0): never {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   process.exit(code);
+}
+
+const SANDBOX_DATA = process.env.SANDBOX_DATA ?? ".data/sandbox.db";
+
+/** The built-in Cdiscount sandbox, with the demo seller account and some history. */
+async function startSandbox(fresh: boolean): Promise<string> {
+  if (fresh) for (const f of [SANDBOX_DATA, `${SANDBOX_DATA}-wal`, `${SANDBOX_DATA}-shm`]) rmSync(f, { force: true });
+  const sandbox = await startSandboxProcess({ data: SANDBOX_DATA, port: Number(process.env.SANDBOX_PORT ?? 0), args: ["--orders-per-hour", process.env.SANDBOX_ORDERS_PER_HOUR ?? "12"] });
+  children.push(sandbox.child);
+  sandbox.child.on("exit", (code) => {
+    console.error(`The Cdiscount sandbox stopped (exit ${code}).`);
+    stopAll(code ?? 1);
+  });
+  await sandbox.admin.createAccount(DEMO_SHOP.apiLogin, DEMO_SHOP.apiPassword);
+  const demo = (await sandbox.admin.accounts()).find((a) => a.login === DEMO_SHOP.apiLogin);
+  if (!demo?.orders) await sandbox.admin.seed(DEMO_SHOP.apiLogin, 60, { days: 5 });
+  return sandbox.url;
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
@@ -61,6 +80,8 @@ async function main() {
   if (applied.length) console.log(`Database ready (${engineOf(url)}): applied ${applied.length} migration(s).`);
   const seeded = await seedDemo();
 
+  process.env.CDISCOUNT_SANDBOX_URL ||= await startSandbox(values.fresh);
+
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const web = spawn(process.execPath, [nextBin, "start", "-H", values.host, "-p", values.port], { stdio: "inherit", env: process.env });
   children.push(web);
@@ -71,6 +92,7 @@ async function main() {
   const base = `http://${values.host}:${values.port}`;
   await waitForHealth(`${base}/api/health`, 60_000);
   console.log(`\nCdiscount Order Desk is running at ${base}`);
+  console.log(`Cdiscount sandbox: ${process.env.CDISCOUNT_SANDBOX_URL}`);
   console.log(seeded ? "Demo users created:" : "Demo users (if not changed):");
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}  /  ${u.password}`);
   console.log("Press Ctrl-C to stop.\n");

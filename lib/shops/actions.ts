@@ -8,6 +8,7 @@ import { updateShop } from "./update-shop";
 import { setShopDisabled } from "./set-shop-disabled";
 import { ZCreateShopInput, ZSetShopDisabledInput, ZUpdateShopInput } from "./schemas";
 import { CURRENT_SHOP_COOKIE } from "./current-shop";
+import { testShopConnection } from "./test-connection";
 
 export const createShopAction = authedActionClient.inputSchema(ZCreateShopInput).action(async ({ parsedInput, ctx }) => {
   await ctx.authorizeAnyShop("shop.manage");
@@ -38,4 +39,11 @@ export const selectShopAction = authedActionClient
     (await cookies()).set(CURRENT_SHOP_COOKIE, parsedInput.shopId, { path: "/", sameSite: "lax", httpOnly: true });
     revalidatePath("/", "layout");
     return { shopId: parsedInput.shopId };
+  });
+
+export const testShopConnectionAction = authedActionClient
+  .inputSchema(z.object({ shopId: z.string().min(1) }))
+  .action(async ({ parsedInput, ctx }) => {
+    const access = await ctx.authorizeShop("shop.manage", parsedInput.shopId);
+    return testShopConnection({ access });
   });

@@ -30,6 +30,10 @@ export class SandboxAdmin {
     return this.request<{ status: string; now: string }>("GET", "/health");
   }
 
+  accounts() {
+    return this.request<{ login: string; orders: number }[]>("GET", "/accounts");
+  }
+
   createAccount(login: string, password: string) {
     return this.request<{ login: string }>("POST", "/accounts", { login, password });
   }

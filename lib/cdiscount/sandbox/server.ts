@@ -176,6 +176,8 @@ export class SandboxServer {
     switch (route) {
       case "GET /health":
         return json({ status: "ok", now: new Date(this.sandbox.now()).toISOString() });
+      case "GET /accounts":
+        return json(this.sandbox.store.accounts().map((a) => ({ login: a, orders: this.sandbox.store.countOrders(a) })));
       case "POST /accounts":
         this.sandbox.createAccount(String(body.login), String(body.password));
         return json({ login: body.login });

@@ -8,6 +8,7 @@ import { ShopForm } from "@/components/admin/shop-form";
 import { ShopStatusToggle } from "@/components/admin/shop-status-toggle";
 import { MemberList } from "@/components/admin/member-list";
 import { AddMemberForm } from "@/components/admin/add-member-form";
+import { ConnectionTest } from "@/components/admin/connection-test";
 
 type Props = { params: Promise<{ shopId: string }> };
 
@@ -28,6 +29,12 @@ export default async function ShopAdminPage({ params }: Props) {
             {t("editShopTitle", { name: shop.name })}
           </h2>
           <ShopForm mode="edit" shop={shop} />
+        </Card>
+        <Card aria-labelledby="connection-heading">
+          <h2 id="connection-heading" className="mb-2 text-lg font-semibold">
+            {t("connectionTitle")}
+          </h2>
+          <ConnectionTest shopId={shopId} />
         </Card>
         <Card aria-labelledby="members-heading">
           <h2 id="members-heading" className="mb-4 text-lg font-semibold">

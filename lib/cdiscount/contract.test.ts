@@ -329,6 +329,24 @@ describe("fault modes", () => {
 });
 
 describe("sandbox process", () => {
+  it("keeps seller accounts apart", async () => {
+    await sandbox.admin.createAccount("other-shop-api", "other-pw");
+    const { orderNumbers } = await sandbox.admin.seed("other-shop-api", 2, { state: "fresh" });
+    const mine = await client().getOrders({ orderReferenceList: orderNumbers });
+    expect(mine.orders).toEqual([]);
+    const theirs = await testClient(sandbox.url, "other-shop-api", "other-pw").getOrders({ orderReferenceList: orderNumbers });
+    expect(theirs.orders).toHaveLength(2);
+  });
+
+  it("limits each shop to its concurrency: calls beyond it wait their turn", async () => {
+    await sandbox.admin.addFault({ kind: "latency", operation: "GetGlobalConfiguration", count: 4, params: { ms: 300 } });
+    const c = client({ concurrency: 1 });
+    await c.getOrders({ orderReferenceList: ["NONE"] }); // token first, outside the timing
+    const started = Date.now();
+    await Promise.all([c.getCarriers(), c.getCarriers(), c.getCarriers()]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
   it("keeps its state across restarts", async () => {
     const other = await startTestSandbox();
     await other.admin.createAccount("persist-api", "pw");

@@ -27,6 +27,7 @@ import { SERVICE_PATH, STS_PATH } from "../protocol/envelope";
 import { XmlFormatError } from "../xml/read";
 import { BusinessError, Sandbox, type SandboxConfig } from "./sandbox";
 import type { OrderKind } from "./lifecycle";
+import { revive } from "./store";
 
 export const FAULT_KINDS = ["http500", "latency", "soapFault", "tokenInvalid", "stsHtml", "malformedXml", "truncatedXml", "quota", "validateFalse"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -268,9 +269,8 @@ function callDetail(operation: string, argument: Parameters<typeof decodeOrderFi
   return null;
 }
 
-const DATE_KEYS = new Set(["creationDate", "lastUpdatedDate", "modifiedDate", "shippingDateMax", "shippingDateMin", "deliveryDateMax", "deliveryDateMin", "createDate"]);
 function reviveEntry(value: unknown) {
-  return JSON.parse(JSON.stringify(value), (key, v) => (DATE_KEYS.has(key) && typeof v === "string" ? new Date(v) : v));
+  return JSON.parse(JSON.stringify(value), revive);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -8,7 +8,8 @@ import type { SandboxOrder } from "./lifecycle";
 
 const DATE_KEYS = new Set(["creationDate", "lastUpdatedDate", "modifiedDate", "shippingDateMax", "shippingDateMin", "deliveryDateMax", "deliveryDateMin", "createDate"]);
 
-function revive(key: string, value: unknown): unknown {
+/** JSON.parse reviver for sandbox orders: their date members come back as Dates. */
+export function revive(key: string, value: unknown): unknown {
   return DATE_KEYS.has(key) && typeof value === "string" ? new Date(value) : value;
 }
 

@@ -51,12 +51,24 @@ function toOrdered(node: XmlElement): Ordered {
   return out;
 }
 
+// The builder's default escapes, plus CR: written raw, an XML parser reads it back as LF.
+const ENTITIES = [
+  { regex: /&/g, val: "&amp;" },
+  { regex: />/g, val: "&gt;" },
+  { regex: /</g, val: "&lt;" },
+  { regex: /'/g, val: "&apos;" },
+  { regex: /"/g, val: "&quot;" },
+  { regex: /\r/g, val: "&#xD;" },
+];
+
 const builder = new XMLBuilder({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: "@_",
   suppressEmptyNode: true,
   processEntities: true,
+  // `entities` is an option of the builder that its type definitions leave out.
+  ...({ entities: ENTITIES } as object),
 });
 
 export function toXml(root: XmlElement, { declaration = false } = {}): string {

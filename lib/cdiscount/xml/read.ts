@@ -15,6 +15,9 @@ const parser = new XMLParser({
   // Values are kept verbatim: Cdiscount has carrier names with trailing spaces.
   trimValues: false,
   processEntities: true,
+  // Numeric character references (&#xD; from a customer's CRLF, &#233;) are plain XML,
+  // but fast-xml-parser 5 only decodes them with htmlEntities on.
+  htmlEntities: true,
 });
 
 export class XmlFormatError extends Error {

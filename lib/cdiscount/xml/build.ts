@@ -1,7 +1,7 @@
-// Writing SOAP XML with fast-xml-parser's builder. Cdiscount's service is WCF with
-// DataContractSerializer: the members of a type must come in alphabetical (ordinal)
-// order, inherited members first, so every type is written through `members()`.
-import { XMLBuilder } from "fast-xml-parser";
+// Writing SOAP XML: an element tree, serialized with every text and attribute value
+// escaped. Cdiscount's service is WCF with DataContractSerializer: the members of a type
+// must come in alphabetical (ordinal) order, inherited members first, so every type is
+// written through `members()`.
 
 export type XmlChild = XmlElement | null | undefined | false;
 
@@ -37,41 +37,35 @@ export function members(record: Record<string, XmlChild | XmlChild[]>, prefix = 
     });
 }
 
-type Ordered = Record<string, unknown>;
+// The five XML escapes, plus CR: written raw, any XML parser reads it back as LF.
+const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\r": "&#xD;" };
+const NEEDS_ESCAPE = /[&<>"'\r]/;
+const ESCAPE_ALL = /[&<>"'\r]/g;
 
-function toOrdered(node: XmlElement): Ordered {
-  const attrs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(node.attrs ?? {})) attrs[`@_${k}`] = v;
-  if (node.nil) attrs["@_i:nil"] = "true";
-  let children: Ordered[] = [];
-  if (typeof node.content === "string") children = node.content === "" ? [] : [{ "#text": node.content }];
-  else if (Array.isArray(node.content)) children = node.content.filter((c): c is XmlElement => Boolean(c)).map(toOrdered);
-  const out: Ordered = { [node.name]: children };
-  if (Object.keys(attrs).length) out[":@"] = attrs;
-  return out;
+export function escapeXml(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPE_ALL, (c) => ESCAPES[c]!) : value;
 }
 
-// The builder's default escapes, plus CR: written raw, an XML parser reads it back as LF.
-const ENTITIES = [
-  { regex: /&/g, val: "&amp;" },
-  { regex: />/g, val: "&gt;" },
-  { regex: /</g, val: "&lt;" },
-  { regex: /'/g, val: "&apos;" },
-  { regex: /"/g, val: "&quot;" },
-  { regex: /\r/g, val: "&#xD;" },
-];
-
-const builder = new XMLBuilder({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "@_",
-  suppressEmptyNode: true,
-  processEntities: true,
-  // `entities` is an option of the builder that its type definitions leave out.
-  ...({ entities: ENTITIES } as object),
-});
+// A plain string builder: a large GetOrderList answer is tens of megabytes, and the
+// sandbox writes them as fast as the client reads them.
+function write(node: XmlElement, out: string[]): void {
+  let open = `<${node.name}`;
+  if (node.attrs) for (const key in node.attrs) open += ` ${key}="${escapeXml(node.attrs[key]!)}"`;
+  if (node.nil) open += ' i:nil="true"';
+  const content = node.content;
+  if (typeof content === "string" && content !== "") {
+    out.push(`${open}>${escapeXml(content)}</${node.name}>`);
+  } else if (Array.isArray(content) && content.some(Boolean)) {
+    out.push(`${open}>`);
+    for (const child of content) if (child) write(child, out);
+    out.push(`</${node.name}>`);
+  } else {
+    out.push(`${open}/>`);
+  }
+}
 
 export function toXml(root: XmlElement, { declaration = false } = {}): string {
-  const body = builder.build([toOrdered(root)]) as string;
-  return declaration ? `<?xml version="1.0" encoding="utf-8"?>${body}` : body;
+  const out: string[] = declaration ? ['<?xml version="1.0" encoding="utf-8"?>'] : [];
+  write(root, out);
+  return out.join("");
 }

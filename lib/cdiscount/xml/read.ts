@@ -1,34 +1,87 @@
-// Reading SOAP XML with fast-xml-parser: namespace prefixes are dropped (documents are
-// read by local name, whatever prefixes the sender chose), every value stays a string
-// (money is never turned into a float), and i:nil is honoured.
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+// Reading SOAP XML. saxes (a maintained, strict, streaming XML parser) does the parsing:
+// it rejects anything that is not well-formed, truncated documents included, and decodes
+// entities and character references. The events are folded into a light tree read by
+// local name -- whatever prefixes the sender chose -- where every value stays a string
+// (money is never turned into a float) and i:nil is kept as an attribute. It reads
+// several times faster than fast-xml-parser plus its validator (npm run bench:client).
+import { SaxesParser } from "saxes";
 import { parseCdiscountDate } from "../dates";
 
 export type XmlNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "@_",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // Values are kept verbatim: Cdiscount has carrier names with trailing spaces.
-  trimValues: false,
-  processEntities: true,
-  // Numeric character references (&#xD; from a customer's CRLF, &#233;) are plain XML,
-  // but fast-xml-parser 5 only decodes them with htmlEntities on.
-  htmlEntities: true,
-});
 
 export class XmlFormatError extends Error {
   override name = "XmlFormatError";
 }
 
-/** Parses a document; throws XmlFormatError on anything that is not well-formed XML. */
+interface Frame {
+  name: string;
+  node: XmlNode;
+  text: string;
+  hasChildren: boolean;
+  hasAttributes: boolean;
+}
+
+const localName = (name: string) => {
+  const colon = name.indexOf(":");
+  return colon === -1 ? name : name.slice(colon + 1);
+};
+
+/**
+ * Parses a document into nested objects keyed by local name: a leaf is its text (values
+ * verbatim: Cdiscount has carrier names with trailing spaces), an element with
+ * attributes is { "@_name": value, "#text": text }, repeated children become arrays.
+ * Throws XmlFormatError on anything that is not well-formed XML, and on DTDs, which
+ * SOAP forbids (no entity expansion tricks).
+ */
 export function parseXml(text: string): XmlNode {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new XmlFormatError(`Malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  return parser.parse(text) as XmlNode;
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  const root: Frame = { name: "", node: {}, text: "", hasChildren: false, hasAttributes: false };
+  const stack: Frame[] = [root];
+  parser.on("doctype", () => {
+    throw new XmlFormatError("A DOCTYPE is not allowed in a SOAP message");
+  });
+  parser.on("opentag", (tag) => {
+    const node: XmlNode = {};
+    let hasAttributes = false;
+    for (const key in tag.attributes) {
+      if (key === "xmlns" || key.startsWith("xmlns:")) continue;
+      node[`@_${localName(key)}`] = tag.attributes[key];
+      hasAttributes = true;
+    }
+    stack.push({ name: localName(tag.name), node, text: "", hasChildren: false, hasAttributes });
+  });
+  const onText = (t: string) => {
+    stack[stack.length - 1]!.text += t;
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  parser.on("closetag", () => {
+    const frame = stack.pop()!;
+    const parent = stack[stack.length - 1]!;
+    parent.hasChildren = true;
+    let value: unknown;
+    if (frame.hasChildren) {
+      value = frame.node;
+      // Indentation between elements is not content.
+      if (frame.text.trim()) frame.node["#text"] = frame.text;
+    } else if (frame.hasAttributes) {
+      value = frame.node;
+      if (frame.text) frame.node["#text"] = frame.text;
+    } else {
+      value = frame.text;
+    }
+    const existing = parent.node[frame.name];
+    if (existing === undefined) parent.node[frame.name] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else parent.node[frame.name] = [existing, value];
+  });
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    if (error instanceof XmlFormatError) throw error;
+    throw new XmlFormatError(`Malformed XML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return root.node;
 }
 
 function isNil(value: unknown): boolean {

@@ -233,3 +233,45 @@ export interface Carrier {
   name: string;
   defaultUrl: string | null;
 }
+
+/**
+ * Every OrderStateEnum value of the WSDL (reference §1.8), internal ones included: the
+ * States filter accepts only these, and the sync asks for all of them so that no order
+ * disappears from the desk because its state is unusual.
+ */
+export const ORDER_STATE_ENUM = [
+  "CancelledByCustomer",
+  "WaitingForSellerAcceptation",
+  "AcceptedBySeller",
+  "PaymentInProgress",
+  "WaitingForShipmentAcceptation",
+  "Shipped",
+  "RefusedBySeller",
+  "AutomaticCancellation",
+  "PaymentRefused",
+  "ShipmentRefusedBySeller",
+  "None",
+  "ValidatedFianet",
+  "RefusedNoShipment",
+  "AvailableOnStore",
+  "NonPickedUpByCustomer",
+  "PickedUp",
+  "ServiceCanceled",
+  "PendingShipmentForAssociatedProduct",
+  "BlockedWaitingForTreatment",
+  "BlockedWaitingForProof",
+  "BlockedRepeatedLitigationSuspicion",
+  "BlockedFraudSuspicion",
+  "BlockedConfirmed",
+  "FinishedGenerixUpdate",
+  "BlockedRepeatedLitigationSuspicionConfirmation",
+  "BlockedFraudSuspicionConfirmation",
+  "CegidDown",
+  "BlockedAutomaticCds",
+  "BeingCancelled",
+  "BeingModified",
+  "RequestGoingToGnx",
+  "PartialInGnx",
+  "BeingValidatedFianet",
+  "BlockedMarketplaceService",
+] as const;

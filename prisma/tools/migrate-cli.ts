@@ -4,6 +4,9 @@
 // dev writes the migration for both engines under one name, so the SQLite and the
 // PostgreSQL histories stay in step: SQLite against DATABASE_URL, PostgreSQL against a
 // throwaway cluster (or --postgres-url).
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DEFAULT_DATABASE_URL } from "../../lib/db/url";
 import { createMigration, deployMigrations, diffSchema, migrationStatus, resetDatabase, targetForUrl } from "./migrate";
@@ -20,6 +23,17 @@ const { positionals, values } = parseArgs({
     "postgres-url": { type: "string" },
   },
 });
+
+/** Pending migrations, then the new one, each in a process of its own (see createMigration). */
+function devInChildren(url: string) {
+  const tsx = createRequire(import.meta.url).resolve("tsx");
+  const self = fileURLToPath(import.meta.url);
+  const flags = [`--name=${values.name}`, ...(values["create-only"] ? ["--create-only"] : []), ...(values["accept-data-loss"] ? ["--accept-data-loss"] : [])];
+  for (const args of [["deploy"], ["create", ...flags]]) {
+    const r = spawnSync(process.execPath, ["--import", tsx, self, ...args], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+    if (r.status !== 0) throw new Error(`${args[0]} failed (exit ${r.status})`);
+  }
+}
 
 async function main() {
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
@@ -47,23 +61,28 @@ async function main() {
     }
     case "dev": {
       if (!values.name) throw new Error("dev needs --name <migration_name>");
-      const opts = { name: values.name, createOnly: values["create-only"], acceptDataLoss: values["accept-data-loss"] };
       const sqliteUrl = process.env.DATABASE_URL?.startsWith("file:") ? process.env.DATABASE_URL : DEFAULT_DATABASE_URL;
       console.log("SQLite:");
-      await createMigration(targetForUrl(sqliteUrl), opts);
+      devInChildren(sqliteUrl);
       console.log("PostgreSQL:");
       if (values["postgres-url"]) {
-        await createMigration(targetForUrl(values["postgres-url"]), opts);
+        devInChildren(values["postgres-url"]);
       } else if (postgresAvailable()) {
         const cluster = await startTempCluster();
         try {
-          await createMigration(targetForUrl(cluster.url), opts);
+          devInChildren(cluster.url);
         } finally {
           cluster.stop();
         }
       } else {
         throw new Error("PostgreSQL binaries not found: install Debian's postgresql package or pass --postgres-url");
       }
+      return;
+    }
+    case "create": {
+      // Internal step of dev, in its own process: see createMigration.
+      if (!values.name) throw new Error("create needs --name <migration_name>");
+      await createMigration(target, { name: values.name, createOnly: values["create-only"], acceptDataLoss: values["accept-data-loss"] });
       return;
     }
     default:

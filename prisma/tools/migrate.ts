@@ -50,22 +50,28 @@ export function sqliteFilePath(databaseUrl: string): string {
   return path.resolve(databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
 }
 
-let engineModule: Promise<{ SchemaEngine: any; version: () => string }> | undefined;
+let compiled: Promise<{ bgUrl: string; module: WebAssembly.Module }> | undefined;
+let instances = 0;
 
-// One WebAssembly instance per process: the glue module keeps the instance in a module
-// global, so a second instantiation would pull it from under a running engine.
-function loadSchemaEngine(): Promise<{ SchemaEngine: any; version: () => string }> {
-  engineModule ??= instantiateSchemaEngine();
-  return engineModule;
-}
-
-async function instantiateSchemaEngine(): Promise<{ SchemaEngine: any; version: () => string }> {
-  // The package entry imports "./x.wasm" (ESM-wasm integration) which Node 20 cannot
-  // load, so instantiate the module by hand as the Prisma 6 CLI did.
-  const bgUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const bg = await import(bgUrl);
-  const bytes = await readFile(new URL("./schema_engine_bg.wasm", bgUrl));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+/**
+ * A fresh schema engine: its own copy of the wasm-bindgen glue module and its own wasm
+ * instance. The glue keeps the instance in a module global, so engines sharing one glue
+ * interfere: a second SchemaEngine.new on it loses the shadow-database factory ("shadow
+ * DB must be provided through an external factory"), and re-instantiating it pulls the
+ * instance from under callbacks of the previous engine. A query string gives each engine
+ * its own glue module; the WebAssembly module itself is compiled once.
+ */
+async function loadSchemaEngine(): Promise<{ SchemaEngine: any; version: () => string }> {
+  compiled ??= (async () => {
+    // The package entry imports "./x.wasm" (ESM-wasm integration) which Node 20 cannot
+    // load, so the module is instantiated by hand as the Prisma 6 CLI did.
+    const bgUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bytes = await readFile(new URL("./schema_engine_bg.wasm", bgUrl));
+    return { bgUrl, module: await WebAssembly.compile(bytes) };
+  })();
+  const { bgUrl, module } = await compiled;
+  const bg = await import(`${bgUrl}?engine=${++instances}`);
+  const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as any).__wbindgen_start();
   return bg;
@@ -290,26 +296,26 @@ export interface DevOptions {
   log?: (line: string) => void;
 }
 
-/** `prisma migrate dev`: apply pending, check data loss, write a new migration, apply it. */
+/**
+ * `prisma migrate dev` on an up-to-date database: check drift, check data loss, write a
+ * new migration, apply it -- on one engine instance. The wasm engine fails the data-loss
+ * check with "shadow DB must be provided through an external factory" when the same
+ * process has just applied migrations, so callers apply pending migrations in another
+ * process first (migrate-cli does).
+ */
 export async function createMigration(target: MigrationTarget, opts: DevOptions): Promise<string | null> {
   const log = opts.log ?? console.log;
   return withEngine(target, async (engine, schemaText) => {
     const schema = { files: [{ path: target.schemaPath, content: schemaText }] };
-    let list = await listMigrations(target.migrationsDir);
-    let diag: any;
-    try {
-      diag = await engine.devDiagnostic!({ migrationsList: list, filters: NO_FILTER });
-    } catch (e) {
-      if (!isMissingMigrationsTable(e)) throw e;
-      await engine.applyMigrations!({ migrationsList: { ...list, migrationDirectories: [] }, filters: NO_FILTER });
-      diag = await engine.devDiagnostic!({ migrationsList: list, filters: NO_FILTER });
-    }
+    const list = await listMigrations(target.migrationsDir);
+    const diag = await engine.devDiagnostic!({ migrationsList: list, filters: NO_FILTER });
     if (diag.action.tag === "reset") {
       throw new MigrateError(`the database needs a reset: ${diag.action.reason}\nRun db:reset (drops all data) and retry.`);
     }
-    const applied = await engine.applyMigrations!({ migrationsList: list, filters: NO_FILTER });
-    for (const n of applied.appliedMigrationNames) log(`Applied pending migration ${n}`);
-
+    const pending = await engine.applyMigrations!({ migrationsList: list, filters: NO_FILTER });
+    if (pending.appliedMigrationNames.length) {
+      throw new MigrateError(`the database had pending migrations (${pending.appliedMigrationNames.join(", ")}); they are applied now, run dev again`);
+    }
     const loss = await engine.evaluateDataLoss!({ migrationsList: list, schema, filters: NO_FILTER });
     for (const w of loss.warnings) log(`Warning: ${w.message}`);
     for (const u of loss.unexecutableSteps) log(`Unexecutable: ${u.message}`);
@@ -342,8 +348,7 @@ export async function createMigration(target: MigrationTarget, opts: DevOptions)
     );
     log(`Created ${path.relative(process.cwd(), dir)}/migration.${created.extension}`);
     if (!opts.createOnly) {
-      list = await listMigrations(target.migrationsDir);
-      const r = await engine.applyMigrations!({ migrationsList: list, filters: NO_FILTER });
+      const r = await engine.applyMigrations!({ migrationsList: await listMigrations(target.migrationsDir), filters: NO_FILTER });
       for (const n of r.appliedMigrationNames) log(`Applied ${n}`);
     }
     return created.generatedMigrationName as string;

@@ -47,7 +47,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,
-    env: { DATABASE_URL: E2E_DATABASE_URL, SANDBOX_DATA: ".data/e2e-sandbox.db", SANDBOX_ORDERS_PER_HOUR: "0", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATABASE_URL: E2E_DATABASE_URL, SANDBOX_DATA: ".data/e2e-sandbox.db", SANDBOX_ORDERS_PER_HOUR: "0", SANDBOX_PORT: "0", DESK_SCHEDULER: "off", NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "pipe",
   },
 });

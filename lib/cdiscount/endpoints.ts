@@ -14,14 +14,16 @@ function endpointsFor(serviceOrigin: string, stsOrigin: string): Endpoints {
   return { serviceUrl, tokenUrl: `${stsOrigin}${STS_PATH}?realm=${serviceUrl}` };
 }
 
-export function endpointsOf(environment: CdiscountEnvironment, sandboxUrl = process.env.CDISCOUNT_SANDBOX_URL): Endpoints {
+/** Where npm start runs the sandbox unless told otherwise (SANDBOX_PORT). */
+export const DEFAULT_SANDBOX_URL = "http://127.0.0.1:4010";
+
+export function endpointsOf(environment: CdiscountEnvironment, sandboxUrl = process.env.CDISCOUNT_SANDBOX_URL || DEFAULT_SANDBOX_URL): Endpoints {
   switch (environment) {
     case "PRODUCTION":
       return endpointsFor("https://wsvc.cdiscount.com", "https://sts.cdiscount.com");
     case "PREPRODUCTION":
       return endpointsFor("https://wsvc.preprod-cdiscount.com", "https://sts.preprod-cdiscount.com");
     case "SANDBOX": {
-      if (!sandboxUrl) throw new Error("CDISCOUNT_SANDBOX_URL is not set: start the sandbox (npm start does) or pick another environment");
       const origin = sandboxUrl.replace(/\/+$/, "");
       return endpointsFor(origin, origin);
     }

@@ -1,6 +1,5 @@
 // The marketplace client of a shop: its environment's endpoints, its decrypted API
 // password, and a token and concurrency limit shared by everything that shop does.
-import "server-only";
 import { CdiscountSoapClient } from "./client";
 import { endpointsOf } from "./endpoints";
 import type { MarketplaceClient } from "./marketplace-client";

@@ -34,7 +34,7 @@ const SANDBOX_DATA = process.env.SANDBOX_DATA ?? ".data/sandbox.db";
 /** The built-in Cdiscount sandbox, with the demo seller account and some history. */
 async function startSandbox(fresh: boolean): Promise<string> {
   if (fresh) for (const f of [SANDBOX_DATA, `${SANDBOX_DATA}-wal`, `${SANDBOX_DATA}-shm`]) rmSync(f, { force: true });
-  const sandbox = await startSandboxProcess({ data: SANDBOX_DATA, port: Number(process.env.SANDBOX_PORT ?? 0), args: ["--orders-per-hour", process.env.SANDBOX_ORDERS_PER_HOUR ?? "12"] });
+  const sandbox = await startSandboxProcess({ data: SANDBOX_DATA, port: Number(process.env.SANDBOX_PORT ?? 4010), args: ["--orders-per-hour", process.env.SANDBOX_ORDERS_PER_HOUR ?? "12"] });
   children.push(sandbox.child);
   sandbox.child.on("exit", (code) => {
     console.error(`The Cdiscount sandbox stopped (exit ${code}).`);

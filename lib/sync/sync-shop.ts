@@ -1,0 +1,135 @@
+// One sync run of one shop: take the lease, ask Cdiscount for the run's window slice by
+// slice (splitting a slice whose answer is too large or too slow), keep Cdiscount's own
+// orders, write each slice in one transaction, and move the cursor only once the slice
+// it covers is committed. A crash anywhere leaves the next run to converge: windows
+// overlap, writes are idempotent, an older version never overwrites a newer one.
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import type { MarketplaceClient } from "@/lib/cdiscount/marketplace-client";
+import { isMarketplaceError } from "@/lib/cdiscount/errors";
+import { ORDER_STATE_ENUM } from "@/lib/cdiscount/types";
+import { acquireLease, releaseLease, renewLease } from "./lease";
+import { OrderWriter, type WriteCounts } from "./order-writer";
+import { isOwnOrder, toOrderRecord } from "./order-record";
+import { DEFAULT_SYNC_SETTINGS, halves, runWindow, slice, type RunKind, type SyncSettings, type TimeWindow } from "./windows";
+
+/** Renewed at every slice; a crashed syncer's lease lapses after this (DESK_SYNC_LEASE_TTL_MS). */
+const LEASE_TTL_MS = Number(process.env.DESK_SYNC_LEASE_TTL_MS ?? 5 * 60_000);
+
+export interface SyncShopOptions {
+  kind: RunKind;
+  /** The shop's clock: defaults to now (tests pass the sandbox's). */
+  now?: Date;
+  client: MarketplaceClient;
+  requestedById?: string | null;
+  settings?: Partial<SyncSettings>;
+  /** Identifies this syncer in the lease. */
+  owner?: string;
+  /** Called after each committed slice (crash tests, progress). */
+  onSliceCommitted?: (window: TimeWindow) => void | Promise<void>;
+}
+
+export type SyncShopResult =
+  | { status: "SUCCEEDED" | "FAILED"; runId: string; counts: WriteCounts & { skippedCount: number; unreadableCount: number }; error: string | null }
+  | { status: "BUSY" };
+
+interface WindowReport {
+  from: string;
+  to: string;
+  orders: number;
+  skipped: number;
+  split?: boolean;
+}
+
+/** Messages kept in the run record: our own words and Cdiscount's, never credentials. */
+function describe(error: unknown): string {
+  if (isMarketplaceError(error)) return [error.message, error.marketplaceMessage].filter(Boolean).join(" — ");
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Too large or too slow: the same window, split, may pass (reference §4, pain point 2). */
+function tooLarge(error: unknown): boolean {
+  if (!isMarketplaceError(error)) return false;
+  if (error.kind === "timeout") return true;
+  return error.kind === "business" && /timeout/i.test(`${error.marketplaceMessage ?? ""} ${error.message}`);
+}
+
+export async function syncShop(db: Db, shopId: string, options: SyncShopOptions): Promise<SyncShopResult> {
+  const settings = { ...DEFAULT_SYNC_SETTINGS, ...options.settings };
+  const owner = options.owner ?? `syncer-${process.pid}-${randomUUID().slice(0, 8)}`;
+  if (!(await acquireLease(db, shopId, owner, LEASE_TTL_MS))) return { status: "BUSY" };
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { corporationCode: true, initialImportDays: true } });
+  const state = await db.syncState.findUniqueOrThrow({ where: { shopId } });
+  const now = options.now ?? new Date();
+  const kind: RunKind = options.kind !== "DAILY_SWEEP" && !state.cursor ? "INITIAL_IMPORT" : options.kind;
+  const window = runWindow(kind, now, state, shop, settings);
+  const queue = slice(window, settings.sliceMs);
+  const run = await db.syncRun.create({
+    data: { shopId, kind, windowFrom: window.from, windowTo: window.to, windowsTotal: queue.length, requestedById: options.requestedById ?? null },
+    select: { id: true },
+  });
+
+  const writer = new OrderWriter(db);
+  const counts = { newCount: 0, updatedCount: 0, unchangedCount: 0, skippedCount: 0, unreadableCount: 0 };
+  const reports: WindowReport[] = [];
+  const unreadable: { orderNumber: string | null; reason: string }[] = [];
+  let windowsTotal = queue.length;
+  let error: string | null = null;
+  try {
+    while (queue.length) {
+      const current = queue.shift()!;
+      if (!(await renewLease(db, shopId, owner, LEASE_TTL_MS))) throw new Error("the sync lease was lost to another syncer");
+      let answer;
+      try {
+        answer = await options.client.getOrders({
+          beginModificationDate: current.from,
+          endModificationDate: current.to,
+          states: [...ORDER_STATE_ENUM],
+          fetchOrderLines: true,
+        });
+      } catch (e) {
+        if (tooLarge(e) && current.to.getTime() - current.from.getTime() > settings.minSliceMs) {
+          queue.unshift(...halves(current));
+          windowsTotal += 1;
+          reports.push({ from: current.from.toISOString(), to: current.to.toISOString(), orders: 0, skipped: 0, split: true });
+          continue;
+        }
+        throw e;
+      }
+      const own = answer.orders.filter((o) => isOwnOrder(o, shop.corporationCode));
+      const written = await writer.write(shopId, own.map(toOrderRecord));
+      counts.newCount += written.newCount;
+      counts.updatedCount += written.updatedCount;
+      counts.unchangedCount += written.unchangedCount;
+      counts.skippedCount += answer.orders.length - own.length;
+      counts.unreadableCount += answer.unreadable.length;
+      unreadable.push(...answer.unreadable);
+      reports.push({ from: current.from.toISOString(), to: current.to.toISOString(), orders: own.length, skipped: answer.orders.length - own.length });
+      // The cursor follows committed data only: slices are taken oldest first.
+      if (kind !== "DAILY_SWEEP") await db.syncState.update({ where: { shopId }, data: { cursor: current.to } });
+      await db.syncRun.update({ where: { id: run.id }, data: { windowsDone: { increment: 1 }, windowsTotal, ...counts } });
+      await options.onSliceCommitted?.(current);
+    }
+    await db.syncState.update({
+      where: { shopId },
+      data: kind === "DAILY_SWEEP" ? { lastSweepAt: now } : kind === "INITIAL_IMPORT" ? { initialImportAt: now, lastSweepAt: state.lastSweepAt ?? now } : {},
+    });
+  } catch (e) {
+    error = describe(e);
+  } finally {
+    const detail = unreadable.length ? `; unreadable orders: ${unreadable.map((u) => `${u.orderNumber ?? "?"} (${u.reason})`).join(", ")}` : "";
+    await db.syncRun.update({
+      where: { id: run.id },
+      data: {
+        status: error ? "FAILED" : "SUCCEEDED",
+        finishedAt: new Date(),
+        windows: reports as unknown as object,
+        windowsTotal,
+        ...counts,
+        error: error || detail ? `${error ?? ""}${detail}`.replace(/^; /, "") : null,
+      },
+    });
+    await releaseLease(db, shopId, owner);
+  }
+  return { status: error ? "FAILED" : "SUCCEEDED", runId: run.id, counts, error };
+}

@@ -1,0 +1,68 @@
+// Compares the store with the sandbox, for the sync, crash and fault tests: every order
+// the marketplace holds for the shop must be in the store, once, field by field.
+import type { Db } from "@/lib/db/client";
+import { ORDER_STATE_ENUM, type MarketplaceOrder } from "@/lib/cdiscount/types";
+import { toOrderRecord } from "./order-record";
+
+function reviveDates(order: MarketplaceOrder): MarketplaceOrder {
+  // The admin API sends JSON: dates come back as ISO strings.
+  return JSON.parse(JSON.stringify(order), (key, v) =>
+    typeof v === "string" && /Date(Max|Min)?$|^creationDate$|^lastUpdatedDate$|^modifiedDate$/.test(key) && /^\d{4}-\d{2}-\d{2}T/.test(v) ? new Date(v) : v,
+  ) as MarketplaceOrder;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const money = (v: { toString(): string } | string | null) => (v === null ? null : Number(v.toString()).toFixed(2));
+
+/** The differences between what the sandbox holds and what the store holds (empty = equal). */
+export async function storeDifferences(db: Db, shopId: string, marketplaceOrders: MarketplaceOrder[], corporationCode = "CDSB2C"): Promise<string[]> {
+  const requestable = new Set<string>(ORDER_STATE_ENUM);
+  const expected = marketplaceOrders
+    .map(reviveDates)
+    .filter((o) => o.corporationCode === corporationCode && requestable.has(o.orderState))
+    .map(toOrderRecord);
+  const stored = await db.order.findMany({ where: { shopId }, include: { lines: { orderBy: { position: "asc" } } } });
+  const byNumber = new Map(stored.map((o) => [o.orderNumber, o]));
+  const diffs: string[] = [];
+  if (stored.length !== expected.length) diffs.push(`store has ${stored.length} orders, marketplace ${expected.length}`);
+  for (const e of expected) {
+    const s = byNumber.get(e.orderNumber);
+    if (!s) {
+      diffs.push(`${e.orderNumber}: missing from the store`);
+      continue;
+    }
+    const pairs: [string, unknown, unknown][] = [
+      ["marketplaceState", s.marketplaceState, e.marketplaceState],
+      ["status", s.status, e.status],
+      ["bucket", s.bucket, e.bucket],
+      ["shippingCode", s.shippingCode, e.shippingCode],
+      ["modGesLog", s.modGesLog, e.modGesLog],
+      ["fulfillmentType", s.fulfillmentType, e.fulfillmentType],
+      ["deliveredByMarketplace", s.deliveredByMarketplace, e.deliveredByMarketplace],
+      ["initialTotalAmount", money(s.initialTotalAmount), money(e.initialTotalAmount)],
+      ["validatedTotalAmount", money(s.validatedTotalAmount), money(e.validatedTotalAmount)],
+      ["shippedTotalAmount", money(s.shippedTotalAmount), money(e.shippedTotalAmount)],
+      ["siteCommissionPromisedAmount", money(s.siteCommissionPromisedAmount), money(e.siteCommissionPromisedAmount)],
+      ["marketplaceCreatedAt", iso(s.marketplaceCreatedAt), iso(e.marketplaceCreatedAt)],
+      ["marketplaceUpdatedAt", iso(s.marketplaceUpdatedAt), iso(e.marketplaceUpdatedAt)],
+      ["shippingDateMax", iso(s.shippingDateMax), iso(e.shippingDateMax)],
+      ["customerLastName", s.customerLastName, e.customerLastName],
+      ["customerFirstName", s.customerFirstName, e.customerFirstName],
+      ["shippingAddress", JSON.stringify(s.shippingAddress), JSON.stringify(e.shippingAddress)],
+      ["lines", s.lines.length, e.lines.length],
+    ];
+    for (const [i, line] of e.lines.entries()) {
+      const sl = s.lines[i];
+      pairs.push(
+        [`line ${i} sku`, sl?.sellerProductId ?? null, line.sellerProductId],
+        [`line ${i} state`, sl?.acceptationState ?? null, line.acceptationState],
+        [`line ${i} price`, sl ? money(sl.purchasePrice) : null, money(line.purchasePrice)],
+        [`line ${i} quantity`, sl?.quantity ?? null, line.quantity],
+        [`line ${i} fee`, sl?.isFeeLine ?? null, line.isFeeLine],
+      );
+    }
+    for (const [field, got, want] of pairs) if (JSON.stringify(got) !== JSON.stringify(want)) diffs.push(`${e.orderNumber}.${field}: store ${JSON.stringify(got)}, marketplace ${JSON.stringify(want)}`);
+  }
+  return diffs;
+}
+

@@ -8,5 +8,6 @@ const { auth } = NextAuth(authConfig);
 export default auth;
 
 export const config = {
-  matcher: ["/((?!sign-in|api/auth|api/health|api/v1|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // Route handlers answer for themselves (401/403 as JSON), they are not redirected.
+  matcher: ["/((?!sign-in|api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

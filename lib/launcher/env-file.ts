@@ -20,6 +20,12 @@ export function parseEnvFile(text: string): Record<string, string> {
   return out;
 }
 
+/** Loads .env.local into process.env, without overriding it and without writing anything. */
+export function loadLocalEnv(file = ".env.local"): void {
+  if (!existsSync(file)) return;
+  for (const [key, value] of Object.entries(parseEnvFile(readFileSync(file, "utf8")))) process.env[key] ??= value;
+}
+
 /** Loads .env.local into process.env (without overriding it), generating missing secrets. */
 export function ensureLocalEnv(file = ".env.local"): { generated: string[] } {
   const current = existsSync(file) ? parseEnvFile(readFileSync(file, "utf8")) : {};

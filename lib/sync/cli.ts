@@ -1,7 +1,7 @@
 // npm run sync -- --shop <id> [--kind incremental|sweep]
 // One sync run from the command line, against the shop's configured environment.
 import { parseArgs } from "node:util";
-import { ensureLocalEnv } from "@/lib/launcher/env-file";
+import { loadLocalEnv } from "@/lib/launcher/env-file";
 import { runShopSync } from "./run";
 
 const { values } = parseArgs({ options: { shop: { type: "string" }, kind: { type: "string", default: "incremental" } } });
@@ -9,7 +9,7 @@ if (!values.shop) {
   console.error("usage: npm run sync -- --shop <shopId> [--kind incremental|sweep]");
   process.exit(2);
 }
-ensureLocalEnv();
+loadLocalEnv();
 const result = await runShopSync(values.shop, values.kind === "sweep" ? "DAILY_SWEEP" : "INCREMENTAL");
 if (result.status === "BUSY") {
   console.log("Another syncer is working on this shop right now.");

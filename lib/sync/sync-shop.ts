@@ -58,6 +58,12 @@ export async function syncShop(db: Db, shopId: string, options: SyncShopOptions)
   const settings = { ...DEFAULT_SYNC_SETTINGS, ...options.settings };
   const owner = options.owner ?? `syncer-${process.pid}-${randomUUID().slice(0, 8)}`;
   if (!(await acquireLease(db, shopId, owner, LEASE_TTL_MS))) return { status: "BUSY" };
+  // Holding the lease, no other run of this shop can be alive: a run still marked as
+  // running was cut short (a crash, a killed process).
+  await db.syncRun.updateMany({
+    where: { shopId, status: "RUNNING" },
+    data: { status: "FAILED", finishedAt: new Date(), error: "interrupted: the syncer stopped before finishing" },
+  });
   const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { corporationCode: true, initialImportDays: true } });
   const state = await db.syncState.findUniqueOrThrow({ where: { shopId } });
   const now = options.now ?? new Date();

@@ -1,0 +1,65 @@
+// The sync's raw SQL and lease on PostgreSQL (the engine chosen by DATABASE_URL in
+// production): a throwaway cluster from the system's binaries, or TEST_DATABASE_URL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
+import { postgresAvailable, startTempCluster, type TempCluster } from "@/prisma/tools/pg-cluster";
+import { Random } from "@/lib/cdiscount/sandbox/random";
+import { createOrder, DEFAULT_TIMINGS } from "@/lib/cdiscount/sandbox/lifecycle";
+import { OrderWriter } from "./order-writer";
+import { toOrderRecord } from "./order-record";
+import { acquireLease, releaseLease, renewLease } from "./lease";
+
+const available = postgresAvailable() || Boolean(process.env.TEST_DATABASE_URL);
+if (!available) console.warn("\n*** PostgreSQL binaries not found and TEST_DATABASE_URL unset: PostgreSQL sync tests SKIPPED ***\n");
+
+describe.skipIf(!available)("sync on PostgreSQL", () => {
+  let cluster: TempCluster | undefined;
+  let db: Db;
+  let shopId: string;
+
+  beforeAll(async () => {
+    let url = process.env.TEST_DATABASE_URL;
+    if (!url) {
+      cluster = await startTempCluster();
+      url = cluster.createDatabase("sync_test");
+    }
+    await deployMigrations(targetForUrl(url));
+    db = createDb(url);
+    shopId = (await db.shop.create({ data: { name: "PG", apiLogin: "pg-api", apiPasswordEncrypted: "x" } })).id;
+  }, 180_000);
+  afterAll(async () => {
+    await db?.$disconnect();
+    cluster?.stop();
+  });
+
+  it("writes orders, lines and events with exact amounts and dates, then updates only newer versions", async () => {
+    const rng = new Random(3);
+    const orders = Array.from({ length: 40 }, () => createOrder(rng, { now: Date.now(), timings: DEFAULT_TIMINGS, kind: "seller" }).order);
+    const writer = new OrderWriter(db, "postgresql");
+    expect(await writer.write(shopId, orders.map(toOrderRecord))).toEqual({ newCount: 40, updatedCount: 0, unchangedCount: 0 });
+    const first = orders[0]!;
+    const stored = await db.order.findFirstOrThrow({ where: { shopId, orderNumber: first.orderNumber }, include: { lines: { orderBy: { position: "asc" } }, events: true } });
+    expect(stored.initialTotalAmount.toString()).toBe(String(Number(first.initialTotalAmount)));
+    expect(stored.marketplaceCreatedAt.toISOString()).toBe(first.creationDate.toISOString());
+    expect(stored.shippingAddress).toEqual(first.shippingAddress);
+    expect(stored.lines.map((l) => l.sellerProductId)).toEqual(first.lines.map((l) => l.sellerProductId || null));
+    expect(stored.events).toHaveLength(1);
+
+    const newer = { ...first, orderState: "AcceptedBySeller", lastUpdatedDate: new Date(first.creationDate.getTime() + 60_000) };
+    expect(await writer.write(shopId, [toOrderRecord(newer)])).toEqual({ newCount: 0, updatedCount: 1, unchangedCount: 0 });
+    expect(await writer.write(shopId, [toOrderRecord(first)])).toEqual({ newCount: 0, updatedCount: 0, unchangedCount: 1 });
+    const after = await db.order.findFirstOrThrow({ where: { shopId, orderNumber: first.orderNumber }, include: { events: true } });
+    expect(after.status).toBe("AcceptedBySeller");
+    expect(after.events).toHaveLength(2);
+  });
+
+  it("gives the lease to one syncer at a time", async () => {
+    expect(await acquireLease(db, shopId, "a", 60_000)).toBe(true);
+    expect(await acquireLease(db, shopId, "b", 60_000)).toBe(false);
+    expect(await renewLease(db, shopId, "b", 60_000)).toBe(false);
+    await releaseLease(db, shopId, "a");
+    const contenders = await Promise.all(["c", "d", "e", "f"].map((owner) => acquireLease(db, shopId, owner, 60_000)));
+    expect(contenders.filter(Boolean)).toHaveLength(1);
+  });
+});

@@ -25,6 +25,7 @@ import {
   type ValidateOrderResult,
   type ValidationTarget,
 } from "../types";
+import { ORDER_STATE_ENUM } from "../types";
 import { toXml, type XmlElement } from "../xml/build";
 import { parseRequestEnvelope, parseResponseEnvelope, requestEnvelope, responseEnvelope, resultMembers, type BaseResult, type Operation } from "./envelope";
 import {
@@ -66,27 +67,12 @@ const record = <T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<
 const orderNumber = fc.stringMatching(/^\d{10}[A-Z0-9]{5}$/);
 const token = fc.stringMatching(/^[0-9a-f]{32}$/);
 
-const ORDER_STATES = [
-  "WaitingForSellerAcceptation",
-  "AcceptedBySeller",
-  "PaymentInProgress",
-  "WaitingForShipmentAcceptation",
-  "Shipped",
-  "RefusedBySeller",
-  "AutomaticCancellation",
-  "PaymentRefused",
-  "ShipmentRefusedBySeller",
-  "CancelledByCustomer",
-  "None",
-  "ValidatedFianet",
-  "BlockedFraudSuspicion",
-];
 const LINE_STATES = ["None", "AcceptedBySeller", "RefusedBySeller", "ShippedBySeller", "CancelledBeforePaymentByCustomer", "RefundedAfterShipmentRefused"];
 const PARCEL_STATUSES = ["Delivered", "Not Delivered - Back Transporter", "Not Delivered - Lost Or Broken", "On Going Delivery", "In Point Relay"];
 
 // The reader trims OrderNumber and OrderState and reads an empty state as "None", so
 // only trimmed, non-empty unknown states are generated.
-const orderState = fc.oneof(fc.constantFrom(...ORDER_STATES), text.filter((s) => s !== "" && s.trim() === s));
+const orderState = fc.oneof(fc.constantFrom(...ORDER_STATE_ENUM), text.filter((s) => s !== "" && s.trim() === s));
 const enumOrText = (values: string[]) => fc.option(fc.oneof(fc.constantFrom(...values), text), { nil: null, freq: 4 });
 
 // Plain decimals as WCF writes them: no exponent, no leading zero except "0.x", up to two

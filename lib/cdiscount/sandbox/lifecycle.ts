@@ -329,8 +329,10 @@ export function applySellerDecision(
       plan.next = { event: "paymentStarts", at: at + timings.paymentDelayMs };
       break;
     case "RefusedBySeller":
-      order.orderState = "RefusedBySeller";
-      setLineStates(order, "RefusedBySeller");
+    case "ShipmentRefusedBySeller":
+      // The order and its lines take the same state name (reference §1.6).
+      order.orderState = target;
+      setLineStates(order, target);
       order.status = "Cancelled";
       plan.next = null;
       break;
@@ -338,12 +340,6 @@ export function applySellerDecision(
       setShipped(order, at, tracking ?? { carrierName: "", trackingNumber: null, trackingUrl: null });
       order.status = "Completed";
       plan.next = order.shippingCode && PICKUP_CODES.has(order.shippingCode) ? { event: "pickupOutcome", at: at + timings.pickupDelayMs } : null;
-      break;
-    case "ShipmentRefusedBySeller":
-      order.orderState = "ShipmentRefusedBySeller";
-      setLineStates(order, "ShipmentRefusedBySeller");
-      order.status = "Cancelled";
-      plan.next = null;
       break;
   }
   touch(order, at);

@@ -81,19 +81,30 @@ export async function syncShop(db: Db, shopId: string, options: SyncShopOptions)
   const unreadable: { orderNumber: string | null; reason: string }[] = [];
   let windowsTotal = queue.length;
   let error: string | null = null;
+  // The next slice is fetched while this one is written: Cdiscount (or the sandbox)
+  // prepares its answer while we parse and store the previous one.
+  type Fetched = { answer: Awaited<ReturnType<MarketplaceClient["getOrders"]>> } | { failure: unknown };
+  const inflight = new Map<TimeWindow, Promise<Fetched>>();
+  const fetchSlice = (w: TimeWindow): Promise<Fetched> => {
+    let pending = inflight.get(w);
+    if (!pending) {
+      pending = options.client
+        .getOrders({ beginModificationDate: w.from, endModificationDate: w.to, states: [...ORDER_STATE_ENUM], fetchOrderLines: true })
+        .then((answer) => ({ answer }), (failure: unknown) => ({ failure }));
+      inflight.set(w, pending);
+    }
+    return pending;
+  };
   try {
     while (queue.length) {
       const current = queue.shift()!;
       if (!(await renewLease(db, shopId, owner, LEASE_TTL_MS))) throw new Error("the sync lease was lost to another syncer");
-      let answer;
-      try {
-        answer = await options.client.getOrders({
-          beginModificationDate: current.from,
-          endModificationDate: current.to,
-          states: [...ORDER_STATE_ENUM],
-          fetchOrderLines: true,
-        });
-      } catch (e) {
+      const pending = fetchSlice(current);
+      if (queue[0]) void fetchSlice(queue[0]);
+      const fetched = await pending;
+      inflight.delete(current);
+      if ("failure" in fetched) {
+        const e = fetched.failure;
         if (tooLarge(e) && current.to.getTime() - current.from.getTime() > settings.minSliceMs) {
           queue.unshift(...halves(current));
           windowsTotal += 1;
@@ -102,6 +113,7 @@ export async function syncShop(db: Db, shopId: string, options: SyncShopOptions)
         }
         throw e;
       }
+      const { answer } = fetched;
       const own = answer.orders.filter((o) => isOwnOrder(o, shop.corporationCode));
       const written = await writer.write(shopId, own.map(toOrderRecord));
       counts.newCount += written.newCount;
@@ -135,6 +147,7 @@ export async function syncShop(db: Db, shopId: string, options: SyncShopOptions)
         error: error || detail ? `${error ?? ""}${detail}`.replace(/^; /, "") : null,
       },
     });
+    await writer.close();
     await releaseLease(db, shopId, owner);
   }
   return { status: error ? "FAILED" : "SUCCEEDED", runId: run.id, counts, error };

@@ -15,7 +15,7 @@ import { Random } from "../sandbox/random";
 import type { MarketplaceAddress, MarketplaceCustomer, MarketplaceOrder, MarketplaceOrderLine, MarketplaceParcel } from "../types";
 
 const ORDERS = 10_000;
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const GOAL = 2;
 
 // Seeded, so that two runs (or two machines) time the same document.

@@ -1,14 +1,14 @@
 // The sandbox's behaviour: Cdiscount's rules as the reference describes them, applied
 // to the orders in the store. The HTTP layer (server.ts) only translates SOAP.
 import { randomBytes } from "node:crypto";
-import type { MarketplaceMessage, MarketplaceOrder, OrderFilter, RefundResult, ValidateOrderResult } from "../types";
+import type { MarketplaceMessage, OrderFilter, RefundResult, ValidateOrderResult } from "../types";
 import { REFUND_MODES, REFUND_MOTIVES, VALIDATION_TARGETS } from "../types";
 import type { DecodedRefundRequest, DecodedValidateOrder } from "../protocol/operations";
 import { requiresCarrierAndTracking } from "@/lib/orders/delivery-modes";
 import { CARRIERS } from "./catalog";
 import { DEFAULT_TIMINGS, ageOrder, applyDueEvent, applySellerDecision, createOrder, type OrderKind, type SandboxOrder, type Timings } from "./lifecycle";
 import { Random } from "./random";
-import { SandboxStore } from "./store";
+import { SandboxStore, type OrderRow } from "./store";
 
 export interface SandboxConfig {
   seed: number;
@@ -168,41 +168,42 @@ export class Sandbox {
 
   // ---------------------------------------------------------------- GetOrderList
 
-  getOrderList(login: string, filter: OrderFilter): MarketplaceOrder[] {
+  /** The orders a GetOrderList filter selects, as stored rows (the server encodes them). */
+  getOrderList(login: string, filter: OrderFilter): OrderRow[] {
     this.tick();
-    let entries: SandboxOrder[];
+    let rows: OrderRow[];
     if (filter.orderReferenceList) {
       // With order numbers, every other filter is ignored and unknown numbers are skipped.
-      entries = this.store.ordersByNumbers(login, filter.orderReferenceList);
+      rows = this.store.rowsByNumbers(login, filter.orderReferenceList);
     } else {
-      const hasStates = Boolean(filter.states?.length);
-      if (!hasStates) {
+      if (!filter.states?.length) {
         // Cdiscount ignores date filters without States and returns about a month of orders.
-        entries = this.store.ordersInWindow(login, { createdFrom: this.now() - 30 * DAY });
+        rows = this.store.rowsInWindow(login, { createdFrom: this.now() - 30 * DAY });
       } else {
-        entries = this.store.ordersInWindow(login, {
-          createdFrom: filter.beginCreationDate?.getTime(),
-          createdTo: filter.endCreationDate?.getTime(),
-          updatedFrom: filter.beginModificationDate?.getTime(),
-          updatedTo: filter.endModificationDate?.getTime(),
-        });
         const states = new Set(filter.states);
-        entries = entries.filter((e) => states.has(e.order.orderState));
+        rows = this.store
+          .rowsInWindow(login, {
+            createdFrom: filter.beginCreationDate?.getTime(),
+            createdTo: filter.endCreationDate?.getTime(),
+            updatedFrom: filter.beginModificationDate?.getTime(),
+            updatedTo: filter.endModificationDate?.getTime(),
+          })
+          .filter((r) => states.has(r.state));
       }
-      if (filter.corporationCode) entries = entries.filter((e) => e.order.corporationCode === filter.corporationCode);
-      if (filter.orderType && filter.orderType !== "None") {
-        const wanted = filter.orderType === "IsFulfillment" ? ["MKPFBC", "EXTFBC"] : [filter.orderType];
-        entries = entries.filter((e) => wanted.includes(e.order.modGesLog ?? ""));
-      } else if (filter.orderType === "None") {
-        entries = entries.filter((e) => e.order.modGesLog !== "MKPFBC" && e.order.modGesLog !== "EXTFBC");
+      if (filter.corporationCode) rows = rows.filter((r) => r.corporation === filter.corporationCode);
+      const fulfillment = ["MKPFBC", "EXTFBC"];
+      if (filter.orderType === "None") rows = rows.filter((r) => !fulfillment.includes(r.mod_ges_log ?? ""));
+      else if (filter.orderType) {
+        const wanted = filter.orderType === "IsFulfillment" ? fulfillment : [filter.orderType];
+        rows = rows.filter((r) => wanted.includes(r.mod_ges_log ?? ""));
       }
     }
-    if (entries.length > this.config.maxOrdersPerResponse) {
+    if (rows.length > this.config.maxOrdersPerResponse) {
       throw new BusinessError("Execution Timeout Expired. The timeout period elapsed prior to completion of the operation or the server is not responding.", [
         { type: "UnexpectedException", message: "Execution Timeout Expired." },
       ]);
     }
-    return entries.map((e) => e.order);
+    return rows;
   }
 
   // ---------------------------------------------------------------- ValidateOrderList

@@ -27,7 +27,9 @@ import { SERVICE_PATH, STS_PATH } from "../protocol/envelope";
 import { XmlFormatError } from "../xml/read";
 import { BusinessError, Sandbox, type SandboxConfig } from "./sandbox";
 import type { OrderKind } from "./lifecycle";
-import { revive } from "./store";
+import { revive, SandboxStore } from "./store";
+import { el, rawXml } from "../xml/build";
+import { encodeOrder } from "../protocol/orders";
 
 export const FAULT_KINDS = ["http500", "latency", "soapFault", "tokenInvalid", "stsHtml", "malformedXml", "truncatedXml", "quota", "validateFalse"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -151,8 +153,12 @@ export class SandboxServer {
     switch (operation) {
       case "GetOrderList": {
         const filter = decodeOrderFilter(argument);
-        const orders = this.sandbox.getOrderList(login, filter);
-        return responseEnvelope(operation, resultMembers(base(login, token), encodeOrderListResult(orders, { withLines: Boolean(filter.fetchOrderLines), withParcels: Boolean(filter.fetchParcels) })));
+        const rows = this.sandbox.getOrderList(login, filter);
+        const opts = { withLines: Boolean(filter.fetchOrderLines), withParcels: Boolean(filter.fetchParcels) };
+        // Orders with lines and without parcels are encoded once, when saved.
+        const cached = opts.withLines && !opts.withParcels;
+        const orders = rows.map((r) => (cached && r.xml !== null ? rawXml(r.xml) : encodeOrder(SandboxStore.entryOf(r).order, opts)));
+        return responseEnvelope(operation, resultMembers(base(login, token), { OrderList: el("OrderList", orders) }));
       }
       case "ValidateOrderList": {
         const results = this.sandbox.validateOrders(login, decodeValidateOrderList(argument), forcedRefusal);

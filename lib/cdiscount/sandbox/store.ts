@@ -5,12 +5,30 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SandboxOrder } from "./lifecycle";
+import { toXml } from "../xml/build";
+import { encodeOrder } from "../protocol/orders";
 
 const DATE_KEYS = new Set(["creationDate", "lastUpdatedDate", "modifiedDate", "shippingDateMax", "shippingDateMin", "deliveryDateMax", "deliveryDateMin", "createDate"]);
 
 /** JSON.parse reviver for sandbox orders: their date members come back as Dates. */
 export function revive(key: string, value: unknown): unknown {
   return DATE_KEYS.has(key) && typeof value === "string" ? new Date(value) : value;
+}
+
+export interface OrderWindow {
+  createdFrom?: number;
+  createdTo?: number;
+  updatedFrom?: number;
+  updatedTo?: number;
+}
+
+export interface OrderRow {
+  order_number: string;
+  state: string;
+  corporation: string | null;
+  mod_ges_log: string | null;
+  xml: string | null;
+  data: string;
 }
 
 export interface FaultRow {
@@ -52,6 +70,11 @@ export class SandboxStore {
       CREATE INDEX IF NOT EXISTS calls_login_at ON calls (login, at);
       CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
+    // Columns added after the first sandboxes were created: added to older files in place.
+    const columns = new Set((this.db.prepare("PRAGMA table_info(orders)").all() as { name: string }[]).map((c) => c.name));
+    for (const [name, type] of [["corporation", "TEXT"], ["mod_ges_log", "TEXT"], ["xml", "TEXT"]] as const) {
+      if (!columns.has(name)) this.db.exec(`ALTER TABLE orders ADD COLUMN ${name} ${type}`);
+    }
   }
 
   transaction<T>(fn: () => T): T {
@@ -102,9 +125,11 @@ export class SandboxStore {
     const { order, plan } = entry;
     this.db
       .prepare(
-        `INSERT INTO orders (login, order_number, state, created_ms, updated_ms, next_event_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO orders (login, order_number, state, created_ms, updated_ms, next_event_at, data, corporation, mod_ges_log, xml)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(login, order_number) DO UPDATE SET state = excluded.state, updated_ms = excluded.updated_ms,
-           next_event_at = excluded.next_event_at, data = excluded.data`,
+           next_event_at = excluded.next_event_at, data = excluded.data, corporation = excluded.corporation,
+           mod_ges_log = excluded.mod_ges_log, xml = excluded.xml`,
       )
       .run(
         login,
@@ -114,6 +139,10 @@ export class SandboxStore {
         (order.lastUpdatedDate ?? order.creationDate).getTime(),
         plan.next?.at ?? null,
         JSON.stringify(entry),
+        order.corporationCode,
+        order.modGesLog,
+        // GetOrderList with lines is what every sync asks for: encoded once, when saved.
+        toXml(encodeOrder(order, { withLines: true, withParcels: false })),
       );
   }
 
@@ -130,7 +159,12 @@ export class SandboxStore {
   }
 
   /** Orders whose creation and/or last update fall in the given windows (bounds inclusive). */
-  ordersInWindow(login: string, w: { createdFrom?: number; createdTo?: number; updatedFrom?: number; updatedTo?: number }): SandboxOrder[] {
+  ordersInWindow(login: string, w: OrderWindow): SandboxOrder[] {
+    return this.parse(this.rowsInWindow(login, w));
+  }
+
+  /** The same, as rows: what filtering needs, the cached XML, and the data to decode on demand. */
+  rowsInWindow(login: string, w: OrderWindow): OrderRow[] {
     const bounds: [string, number | undefined][] = [
       ["created_ms >= ?", w.createdFrom],
       ["created_ms <= ?", w.createdTo],
@@ -140,7 +174,18 @@ export class SandboxStore {
     const used = bounds.filter((b): b is [string, number] => b[1] !== undefined);
     const clauses = ["login = ?", ...used.map(([clause]) => clause)];
     const args: (string | number)[] = [login, ...used.map(([, value]) => value)];
-    return this.parse(this.db.prepare(`SELECT data FROM orders WHERE ${clauses.join(" AND ")} ORDER BY created_ms, order_number`).all(...args) as { data: string }[]);
+    return this.db
+      .prepare(`SELECT order_number, state, corporation, mod_ges_log, xml, data FROM orders WHERE ${clauses.join(" AND ")} ORDER BY created_ms, order_number`)
+      .all(...args) as OrderRow[];
+  }
+
+  rowsByNumbers(login: string, numbers: string[]): OrderRow[] {
+    const statement = this.db.prepare("SELECT order_number, state, corporation, mod_ges_log, xml, data FROM orders WHERE login = ? AND order_number = ?");
+    return numbers.map((n) => statement.get(login, n) as OrderRow | undefined).filter((r): r is OrderRow => Boolean(r));
+  }
+
+  static entryOf(row: OrderRow): SandboxOrder {
+    return JSON.parse(row.data, revive) as SandboxOrder;
   }
 
   allOrders(login: string): SandboxOrder[] {

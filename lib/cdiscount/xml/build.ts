@@ -11,6 +11,12 @@ export interface XmlElement {
   /** Text content, or child elements; `nil` writes i:nil="true". */
   content?: string | XmlChild[];
   nil?: boolean;
+  /** Already serialized XML, written as is (the sandbox's cache of encoded orders). */
+  raw?: string;
+}
+
+export function rawXml(xml: string): XmlElement {
+  return { name: "", raw: xml };
 }
 
 export function el(name: string, content?: string | number | boolean | XmlChild[], attrs?: Record<string, string>): XmlElement {
@@ -49,6 +55,10 @@ export function escapeXml(value: string): string {
 // A plain string builder: a large GetOrderList answer is tens of megabytes, and the
 // sandbox writes them as fast as the client reads them.
 function write(node: XmlElement, out: string[]): void {
+  if (node.raw !== undefined) {
+    out.push(node.raw);
+    return;
+  }
   let open = `<${node.name}`;
   if (node.attrs) for (const key in node.attrs) open += ` ${key}="${escapeXml(node.attrs[key]!)}"`;
   if (node.nil) open += ' i:nil="true"';

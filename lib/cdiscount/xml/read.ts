@@ -13,18 +13,23 @@ export class XmlFormatError extends Error {
   override name = "XmlFormatError";
 }
 
-interface Frame {
-  name: string;
-  node: XmlNode;
-  text: string;
-  hasChildren: boolean;
-  hasAttributes: boolean;
-}
-
+const localNames = new Map<string, string>();
 const localName = (name: string) => {
-  const colon = name.indexOf(":");
-  return colon === -1 ? name : name.slice(colon + 1);
+  let local = localNames.get(name);
+  if (local === undefined) {
+    const colon = name.indexOf(":");
+    local = colon === -1 ? name : name.slice(colon + 1);
+    if (localNames.size < 10_000) localNames.set(name, local);
+  }
+  return local;
 };
+
+function addChild(parent: XmlNode, name: string, value: unknown): void {
+  const existing = parent[name];
+  if (existing === undefined) parent[name] = value;
+  else if (Array.isArray(existing)) existing.push(value);
+  else parent[name] = [existing, value];
+}
 
 /**
  * Parses a document into nested objects keyed by local name: a leaf is its text (values
@@ -35,45 +40,56 @@ const localName = (name: string) => {
  */
 export function parseXml(text: string): XmlNode {
   const parser = new SaxesParser({ xmlns: false, position: false });
-  const root: Frame = { name: "", node: {}, text: "", hasChildren: false, hasAttributes: false };
-  const stack: Frame[] = [root];
+  // Parallel stacks rather than a frame object per element, and a node object only for
+  // elements that turn out to have children or attributes: most elements are leaves,
+  // and a large answer has about a million of them.
+  const root: XmlNode = {};
+  const names: string[] = [""];
+  const nodes: (XmlNode | null)[] = [root];
+  const texts: string[] = [""];
+  const parents: boolean[] = [true];
   parser.on("doctype", () => {
     throw new XmlFormatError("A DOCTYPE is not allowed in a SOAP message");
   });
   parser.on("opentag", (tag) => {
-    const node: XmlNode = {};
-    let hasAttributes = false;
+    let node: XmlNode | null = null;
     for (const key in tag.attributes) {
       if (key === "xmlns" || key.startsWith("xmlns:")) continue;
+      node ??= {};
       node[`@_${localName(key)}`] = tag.attributes[key];
-      hasAttributes = true;
     }
-    stack.push({ name: localName(tag.name), node, text: "", hasChildren: false, hasAttributes });
+    const depth = names.length - 1;
+    if (!parents[depth]) {
+      parents[depth] = true;
+      nodes[depth] ??= {};
+    }
+    names.push(localName(tag.name));
+    nodes.push(node);
+    texts.push("");
+    parents.push(false);
   });
   const onText = (t: string) => {
-    stack[stack.length - 1]!.text += t;
+    texts[texts.length - 1] += t;
   };
   parser.on("text", onText);
   parser.on("cdata", onText);
   parser.on("closetag", () => {
-    const frame = stack.pop()!;
-    const parent = stack[stack.length - 1]!;
-    parent.hasChildren = true;
+    const name = names.pop()!;
+    const node = nodes.pop()!;
+    const content = texts.pop()!;
+    const hasChildren = parents.pop()!;
     let value: unknown;
-    if (frame.hasChildren) {
-      value = frame.node;
+    if (hasChildren) {
+      value = node;
       // Indentation between elements is not content.
-      if (frame.text.trim()) frame.node["#text"] = frame.text;
-    } else if (frame.hasAttributes) {
-      value = frame.node;
-      if (frame.text) frame.node["#text"] = frame.text;
+      if (content.trim()) node!["#text"] = content;
+    } else if (node) {
+      value = node;
+      if (content) node["#text"] = content;
     } else {
-      value = frame.text;
+      value = content;
     }
-    const existing = parent.node[frame.name];
-    if (existing === undefined) parent.node[frame.name] = value;
-    else if (Array.isArray(existing)) existing.push(value);
-    else parent.node[frame.name] = [existing, value];
+    addChild(nodes[nodes.length - 1]!, name, value);
   });
   try {
     parser.write(text).close();
@@ -81,7 +97,7 @@ export function parseXml(text: string): XmlNode {
     if (error instanceof XmlFormatError) throw error;
     throw new XmlFormatError(`Malformed XML: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return root.node;
+  return root;
 }
 
 function isNil(value: unknown): boolean {

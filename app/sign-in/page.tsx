@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/lib/auth/auth";
+import { currentActor } from "@/lib/auth/authorize";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card } from "@/components/ui/card";
 
@@ -10,7 +10,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if ((await auth())?.user) redirect("/");
+  // Only an active user is sent on: a session of a disabled or deleted user stays here
+  // (redirecting it to the desk would bounce it straight back).
+  if (await currentActor().then(() => true, () => false)) redirect("/");
   const { callbackUrl } = await searchParams;
   const t = await getTranslations();
   // The proxy passes an absolute URL; only its path is kept (same-site redirects only).

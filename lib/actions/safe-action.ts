@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import { createSafeActionClient } from "next-safe-action";
 import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors/app-error";
-import { auth } from "@/lib/auth/auth";
-import { actorAccess, resolveActor } from "@/lib/auth/access";
+import { currentActor } from "@/lib/auth/authorize";
+import { actorAccess } from "@/lib/auth/access";
 import type { Permission } from "@/lib/auth/permissions";
 
 export const actionClient = createSafeActionClient({
@@ -26,8 +26,7 @@ export const actionClient = createSafeActionClient({
 
 /** Signed-in users only; the body then asks `ctx.authorize` for the permission it needs. */
 export const authedActionClient = actionClient.use(async ({ next }) => {
-  const session = await auth();
-  const actor = await resolveActor(session?.user?.id);
+  const actor = await currentActor();
   function authorizeShop(permission: Permission, shopId: string) {
     return actorAccess(actor, permission, { shopId });
   }

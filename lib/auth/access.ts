@@ -51,14 +51,15 @@ export async function membershipsOf(userId: string): Promise<ShopMembership[]> {
 
 export async function checkAccess(userId: string | null | undefined, permission: Permission, scope: { shopId: string }): Promise<ShopAccess>;
 export async function checkAccess(userId: string | null | undefined, permission: Permission, scope: { anyShop: true }): Promise<AnyShopAccess>;
+export async function checkAccess(userId: string | null | undefined, permission: Permission, scope: AccessScope): Promise<ShopAccess | AnyShopAccess>;
 export async function checkAccess(userId: string | null | undefined, permission: Permission, scope: AccessScope) {
-  const actor = await resolveActor(userId);
-  return "shopId" in scope ? actorAccess(actor, permission, scope) : actorAccess(actor, permission, scope);
+  return actorAccess(await resolveActor(userId), permission, scope);
 }
 
 /** The membership and permission half of the rule, for an already resolved actor. */
 export async function actorAccess(actor: Actor, permission: Permission, scope: { shopId: string }): Promise<ShopAccess>;
 export async function actorAccess(actor: Actor, permission: Permission, scope: { anyShop: true }): Promise<AnyShopAccess>;
+export async function actorAccess(actor: Actor, permission: Permission, scope: AccessScope): Promise<ShopAccess | AnyShopAccess>;
 export async function actorAccess(actor: Actor, permission: Permission, scope: AccessScope): Promise<ShopAccess | AnyShopAccess> {
   if ("shopId" in scope) {
     const membership = await db.membership.findUnique({

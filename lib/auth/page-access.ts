@@ -6,7 +6,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { AppError } from "@/lib/errors/app-error";
 import { SIGN_IN_PATH } from "./auth.config";
 import { authorize, currentActor } from "./authorize";
-import { membershipsOf, type AnyShopAccess, type ShopAccess } from "./access";
+import { membershipsOf, type AccessScope, type AnyShopAccess, type ShopAccess } from "./access";
 import type { Permission } from "./permissions";
 import { CURRENT_SHOP_COOKIE, pickCurrentShop } from "@/lib/shops/current-shop";
 
@@ -19,9 +19,9 @@ function toNavigation(error: unknown): never {
 
 export async function authorizePage(permission: Permission, scope: { shopId: string }): Promise<ShopAccess>;
 export async function authorizePage(permission: Permission, scope: { anyShop: true }): Promise<AnyShopAccess>;
-export async function authorizePage(permission: Permission, scope: { shopId: string } | { anyShop: true }) {
+export async function authorizePage(permission: Permission, scope: AccessScope) {
   try {
-    return "shopId" in scope ? await authorize(permission, scope) : await authorize(permission, scope);
+    return await authorize(permission, scope);
   } catch (error) {
     toNavigation(error);
   }

@@ -23,7 +23,3 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 export function roleCan(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
-
-export function permissionsOf(role: Role): readonly Permission[] {
-  return ROLE_PERMISSIONS[role];
-}

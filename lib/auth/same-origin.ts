@@ -6,6 +6,12 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const sameOrigin = origin ? new URL(origin).host === host : site === "same-origin" || site === null;
+  let originHost: string | null = null;
+  try {
+    originHost = origin ? new URL(origin).host : null;
+  } catch {
+    // "null" (sandboxed frames, some redirects) or garbage: not this site.
+  }
+  const sameOrigin = origin ? originHost === host : site === "same-origin" || site === null;
   if (!sameOrigin) throw new AppError("FORBIDDEN", { message: "Cross-site request refused" });
 }

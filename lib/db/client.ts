@@ -13,13 +13,27 @@ export type TransactionClient = Parameters<Parameters<Db["$transaction"]>[0]>[0]
 export { Prisma } from "./generated/sqlite/client";
 export type { Role, ShopEnvironment, MarketplaceActionKind, MarketplaceActionStatus } from "./generated/sqlite/enums";
 
+const DB_URL = Symbol("desk.databaseUrl");
+
 export function createDb(url: string = databaseUrl()): Db {
-  if (engineOf(url) === "sqlite") {
-    // A busy timeout lets the web server and the syncer share the file without SQLITE_BUSY.
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }) });
-  }
-  // Same model API, distinct generated type: the cast is the price of one schema, two engines.
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  const client =
+    engineOf(url) === "sqlite"
+      ? // A busy timeout lets the web server and the syncer share the file without SQLITE_BUSY.
+        new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }) })
+      : // Same model API, distinct generated type: the cast is the price of one schema, two engines.
+        (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db);
+  Object.defineProperty(client, DB_URL, { value: url });
+  return client;
+}
+
+/** The database a client talks to (code that opens its own connection must use the same). */
+export function urlOf(db: Db): string {
+  return (getDbTarget(db) as { [DB_URL]?: string })[DB_URL] ?? databaseUrl();
+}
+
+function getDbTarget(db: Db): Db {
+  // The shared `db` export is a proxy over the process-wide client.
+  return db === dbProxy ? getDb() : db;
 }
 
 const globalForDb = globalThis as typeof globalThis & { __deskDb?: Db };
@@ -30,10 +44,12 @@ export function getDb(): Db {
   return globalForDb.__deskDb;
 }
 
-export const db: Db = new Proxy({} as Db, {
+const dbProxy: Db = new Proxy({} as Db, {
   get(_target, prop) {
     const client = getDb();
     const value = Reflect.get(client, prop, client);
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+export const db: Db = dbProxy;

@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /** The embedded database used when DATABASE_URL is not set (relative to the project root). */
 export const DEFAULT_DATABASE_URL = "file:./.data/desk.db";
 
@@ -5,6 +7,11 @@ export type DatabaseEngine = "sqlite" | "postgresql";
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+/** Absolute path of a SQLite file URL, resolved from the working directory as the client does. */
+export function sqliteFilePath(url: string): string {
+  return path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
 }
 
 export function engineOf(url: string): DatabaseEngine {

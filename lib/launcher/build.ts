@@ -1,5 +1,7 @@
 // npm run build: `next build`, then record what was built so npm start can skip it.
 import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { recordBuild, sourceFingerprint } from "./fingerprint";
 
 export function runBuild(): void {
@@ -9,7 +11,7 @@ export function runBuild(): void {
   recordBuild(fingerprint);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) {
   try {
     runBuild();
   } catch (e) {

@@ -8,7 +8,6 @@ export const FULFILLMENT_TYPES = {
 } as const satisfies Record<string, { label: Localized }>;
 
 export type FulfillmentType = keyof typeof FULFILLMENT_TYPES;
-export const FULFILLMENT_TYPE_CODES = Object.keys(FULFILLMENT_TYPES) as FulfillmentType[];
 
 export function isFulfillmentType(value: string | null | undefined): value is FulfillmentType {
   return !!value && Object.hasOwn(FULFILLMENT_TYPES, value);

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { marketplaceClientFor } from "@/lib/cdiscount/for-shop";
 import { isMarketplaceError, type MarketplaceErrorKind } from "@/lib/cdiscount/errors";
 import type { ShopAccess } from "@/lib/auth/access";
+import { AppError } from "@/lib/errors/app-error";
 
 export type ConnectionTestResult =
   | { ok: true; carrierCount: number }
@@ -19,9 +20,8 @@ export async function testShopConnection({ access }: { access: ShopAccess }): Pr
     return { ok: true, carrierCount: carriers.length };
   } catch (error) {
     if (isMarketplaceError(error)) return { ok: false, kind: error.kind, marketplaceMessage: error.marketplaceMessage ?? null };
-    if (error instanceof Error && /CDISCOUNT_SANDBOX_URL|DESK_ENCRYPTION_KEY|decrypt/.test(error.message)) {
-      return { ok: false, kind: "configuration", marketplaceMessage: null };
-    }
+    // A password that cannot be decrypted (key changed): the admin must enter it again.
+    if (AppError.is(error, "CONFIGURATION")) return { ok: false, kind: "configuration", marketplaceMessage: null };
     throw error;
   }
 }

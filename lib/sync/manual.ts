@@ -6,7 +6,9 @@ import { runShopSync } from "./run";
 export async function startManualSync(shopId: string, requestedById: string): Promise<void> {
   const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { disabledAt: true } });
   if (shop.disabledAt) throw new AppError("INVALID_STATE", { message: "Disabled shops are not synced" });
-  if (await db.syncRun.findFirst({ where: { shopId, status: "RUNNING" }, select: { id: true } })) {
+  // The lease, not a run row, tells whether a syncer is alive (a killed one leaves its row).
+  const state = await db.syncState.findUnique({ where: { shopId }, select: { leaseOwner: true, leaseExpiresAt: true } });
+  if (state?.leaseOwner && state.leaseExpiresAt && state.leaseExpiresAt > new Date()) {
     throw new AppError("CONFLICT", { message: "A sync is already running for this shop" });
   }
   void runShopSync(shopId, "MANUAL", requestedById).catch((error: unknown) => {

@@ -7,9 +7,8 @@
 // holds even against a concurrent writer.
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import type { Db, TransactionClient } from "@/lib/db/client";
-import { databaseUrl, engineOf, type DatabaseEngine } from "@/lib/db/url";
-import { sqliteFilePath } from "@/prisma/tools/migrate";
+import { urlOf, type Db, type TransactionClient } from "@/lib/db/client";
+import { engineOf, sqliteFilePath, type DatabaseEngine } from "@/lib/db/url";
 import type { LineRecord, OrderRecord } from "./order-record";
 
 type ColumnType = "text" | "int" | "bool" | "decimal" | "date" | "json";
@@ -141,7 +140,7 @@ class Statement {
 
 const quote = (name: string) => `"${name}"`;
 
-// SQLite binds at most 32,766 parameters per statement; stay well under it.
+// Multi-row statements (PostgreSQL path): PostgreSQL binds at most 65,535 parameters.
 const ORDERS_PER_STATEMENT = 300;
 const LINES_PER_STATEMENT = 1_000;
 
@@ -192,7 +191,7 @@ const toStored = (r: { id: string; status: string; marketplaceState: string; mar
   updatedAt: r.marketplaceUpdatedAt === null ? null : new Date(r.marketplaceUpdatedAt).getTime(),
 });
 
-/** PostgreSQL (and any engine): multi-row statements through Prisma's connection. */
+/** PostgreSQL: multi-row statements through Prisma's connection, in its transaction. */
 class PrismaBackend implements WriteBackend {
   constructor(
     private readonly db: Db,
@@ -331,9 +330,10 @@ class SqliteBackend implements WriteBackend {
 export class OrderWriter {
   private readonly backend: WriteBackend;
 
-  constructor(db: Db, engine?: DatabaseEngine, url: string = databaseUrl()) {
-    const chosen = engine ?? engineOf(url);
-    this.backend = chosen === "sqlite" ? new SqliteBackend(sqliteFilePath(url)) : new PrismaBackend(db, chosen);
+  constructor(db: Db) {
+    const url = urlOf(db);
+    const engine = engineOf(url);
+    this.backend = engine === "sqlite" ? new SqliteBackend(sqliteFilePath(url)) : new PrismaBackend(db, engine);
   }
 
   /** Writes one batch atomically; returns what changed. */

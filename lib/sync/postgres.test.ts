@@ -36,7 +36,7 @@ describe.skipIf(!available)("sync on PostgreSQL", () => {
   it("writes orders, lines and events with exact amounts and dates, then updates only newer versions", async () => {
     const rng = new Random(3);
     const orders = Array.from({ length: 40 }, () => createOrder(rng, { now: Date.now(), timings: DEFAULT_TIMINGS, kind: "seller" }).order);
-    const writer = new OrderWriter(db, "postgresql");
+    const writer = new OrderWriter(db);
     expect(await writer.write(shopId, orders.map(toOrderRecord))).toEqual({ newCount: 40, updatedCount: 0, unchangedCount: 0 });
     const first = orders[0]!;
     const stored = await db.order.findFirstOrThrow({ where: { shopId, orderNumber: first.orderNumber }, include: { lines: { orderBy: { position: "asc" } }, events: true } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueRun } from "./scheduler";
+import { backoffMs, dueRun } from "./scheduler";
 
 const now = new Date("2026-11-26T12:00:00Z");
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -22,5 +22,12 @@ describe("dueRun", () => {
     const swept = ago(60 * MIN);
     expect(dueRun(now, { syncIntervalMinutes: 1 }, { incrementalStartedAt: ago(56_000), lastSweepAt: swept })).toBe("INCREMENTAL");
     expect(dueRun(now, { syncIntervalMinutes: 1 }, { incrementalStartedAt: ago(50_000), lastSweepAt: swept })).toBeNull();
+  });
+});
+
+describe("backoffMs", () => {
+  it("waits 30 s after a failure, doubling up to an hour", () => {
+    expect([1, 2, 3, 4].map(backoffMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(backoffMs(20)).toBe(3_600_000);
   });
 });

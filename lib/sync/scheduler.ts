@@ -21,10 +21,29 @@ export function dueRun(
   return gap >= shop.syncIntervalMinutes * 60_000 ? "INCREMENTAL" : null;
 }
 
+/** After a failed run, a shop waits before the next try: 30 s, doubling, at most an hour. */
+export function backoffMs(failures: number): number {
+  return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, failures - 1));
+}
+
+// Per process: how many runs of each shop failed in a row, and when to try again. A shop
+// with a wrong password or a marketplace outage must not be retried every tick.
+const failing = new Map<string, { failures: number; retryAt: number }>();
+
+function recordOutcome(shopId: string, ok: boolean, now: number): void {
+  if (ok) {
+    failing.delete(shopId);
+    return;
+  }
+  const failures = (failing.get(shopId)?.failures ?? 0) + 1;
+  failing.set(shopId, { failures, retryAt: now + backoffMs(failures) });
+}
+
 async function tick(): Promise<void> {
   const shops = await db.shop.findMany({ where: { disabledAt: null }, select: { id: true, syncIntervalMinutes: true, syncState: { select: { lastSweepAt: true, cursor: true } } } });
   const now = new Date();
   for (const shop of shops) {
+    if ((failing.get(shop.id)?.retryAt ?? 0) > now.getTime()) continue;
     const lastIncremental = await db.syncRun.findFirst({
       where: { shopId: shop.id, kind: { in: ["INCREMENTAL", "INITIAL_IMPORT", "MANUAL"] } },
       orderBy: { startedAt: "desc" },
@@ -34,16 +53,30 @@ async function tick(): Promise<void> {
     if (!due) continue;
     // A shop that was never imported gets its first import rather than a sweep.
     const kind = !shop.syncState?.cursor ? "INCREMENTAL" : due;
-    await runShopSync(shop.id, kind).catch((error: unknown) => {
+    try {
+      const result = await runShopSync(shop.id, kind);
+      if (result.status !== "BUSY") recordOutcome(shop.id, result.status === "SUCCEEDED", Date.now());
+      if (result.status === "FAILED") console.error(`[sync] shop ${shop.id}: ${result.error}`);
+    } catch (error) {
+      recordOutcome(shop.id, false, Date.now());
       console.error(`[sync] shop ${shop.id}: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    }
   }
 }
 
 let job: Cron | undefined;
 
 export function startSyncScheduler(): Cron {
-  job ??= new Cron(`*/${TICK_SECONDS} * * * * *`, { protect: true, name: "order-sync" }, tick);
+  job ??= new Cron(
+    `*/${TICK_SECONDS} * * * * *`,
+    {
+      protect: true,
+      name: "order-sync",
+      // A tick that fails (the database is unreachable) is logged; the next one tries again.
+      catch: (error: unknown) => console.error(`[sync] scheduler tick: ${error instanceof Error ? error.message : String(error)}`),
+    },
+    tick,
+  );
   return job;
 }
 

@@ -32,7 +32,9 @@ export async function getSyncStatus(db: Db, shopId: string): Promise<SyncStatus>
     db.syncRun.findFirst({ where: { shopId, status: "SUCCEEDED" }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } }),
   ]);
   return {
-    running: running
+    // A run row says "running" until the next run closes it; only a live lease means it is.
+    running:
+      running && state?.leaseOwner && state.leaseExpiresAt && state.leaseExpiresAt > new Date()
       ? { runId: running.id, kind: running.kind, startedAt: running.startedAt.toISOString(), windowsDone: running.windowsDone, windowsTotal: running.windowsTotal }
       : null,
     lastRun: last

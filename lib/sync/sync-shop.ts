@@ -13,8 +13,8 @@ import { OrderWriter, type WriteCounts } from "./order-writer";
 import { isOwnOrder, toOrderRecord } from "./order-record";
 import { DEFAULT_SYNC_SETTINGS, halves, runWindow, slice, type RunKind, type SyncSettings, type TimeWindow } from "./windows";
 
-/** Renewed at every slice; a crashed syncer's lease lapses after this (DESK_SYNC_LEASE_TTL_MS). */
-const LEASE_TTL_MS = Number(process.env.DESK_SYNC_LEASE_TTL_MS ?? 5 * 60_000);
+/** Renewed while a run lasts; a crashed syncer's lease lapses after this (DESK_SYNC_LEASE_TTL_MS). */
+const LEASE_TTL_MS = Number(process.env.DESK_SYNC_LEASE_TTL_MS) > 0 ? Number(process.env.DESK_SYNC_LEASE_TTL_MS) : 5 * 60_000;
 
 export interface SyncShopOptions {
   kind: RunKind;
@@ -55,9 +55,27 @@ function tooLarge(error: unknown): boolean {
 }
 
 export async function syncShop(db: Db, shopId: string, options: SyncShopOptions): Promise<SyncShopResult> {
-  const settings = { ...DEFAULT_SYNC_SETTINGS, ...options.settings };
   const owner = options.owner ?? `syncer-${process.pid}-${randomUUID().slice(0, 8)}`;
   if (!(await acquireLease(db, shopId, owner, LEASE_TTL_MS))) return { status: "BUSY" };
+  // A slice may take longer than the lease (slow answers, retries): keep it alive while
+  // the run lasts; losing it stops the run at its next slice.
+  let leaseLost = false;
+  const keepAlive = setInterval(() => {
+    renewLease(db, shopId, owner, LEASE_TTL_MS).then(
+      (held) => (leaseLost ||= !held),
+      () => undefined,
+    );
+  }, Math.max(1_000, LEASE_TTL_MS / 3));
+  try {
+    return await runWithLease(db, shopId, options, () => leaseLost);
+  } finally {
+    clearInterval(keepAlive);
+    await releaseLease(db, shopId, owner);
+  }
+}
+
+async function runWithLease(db: Db, shopId: string, options: SyncShopOptions, leaseLost: () => boolean): Promise<SyncShopResult> {
+  const settings = { ...DEFAULT_SYNC_SETTINGS, ...options.settings };
   // Holding the lease, no other run of this shop can be alive: a run still marked as
   // running was cut short (a crash, a killed process).
   await db.syncRun.updateMany({
@@ -75,7 +93,6 @@ export async function syncShop(db: Db, shopId: string, options: SyncShopOptions)
     select: { id: true },
   });
 
-  const writer = new OrderWriter(db);
   const counts = { newCount: 0, updatedCount: 0, unchangedCount: 0, skippedCount: 0, unreadableCount: 0 };
   const reports: WindowReport[] = [];
   const unreadable: { orderNumber: string | null; reason: string }[] = [];
@@ -95,10 +112,12 @@ export async function syncShop(db: Db, shopId: string, options: SyncShopOptions)
     }
     return pending;
   };
+  let writer: OrderWriter | undefined;
   try {
+    writer = new OrderWriter(db);
     while (queue.length) {
       const current = queue.shift()!;
-      if (!(await renewLease(db, shopId, owner, LEASE_TTL_MS))) throw new Error("the sync lease was lost to another syncer");
+      if (leaseLost()) throw new Error("the sync lease was lost to another syncer");
       const pending = fetchSlice(current);
       if (queue[0]) void fetchSlice(queue[0]);
       const fetched = await pending;
@@ -135,6 +154,7 @@ export async function syncShop(db: Db, shopId: string, options: SyncShopOptions)
   } catch (e) {
     error = describe(e);
   } finally {
+    await writer?.close().catch(() => undefined);
     const detail = unreadable.length ? `; unreadable orders: ${unreadable.map((u) => `${u.orderNumber ?? "?"} (${u.reason})`).join(", ")}` : "";
     await db.syncRun.update({
       where: { id: run.id },
@@ -147,8 +167,6 @@ export async function syncShop(db: Db, shopId: string, options: SyncShopOptions)
         error: error || detail ? `${error ?? ""}${detail}`.replace(/^; /, "") : null,
       },
     });
-    await writer.close();
-    await releaseLease(db, shopId, owner);
   }
   return { status: error ? "FAILED" : "SUCCEEDED", runId: run.id, counts, error };
 }

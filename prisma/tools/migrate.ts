@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { PRISMA_DIR, POSTGRES_SCHEMA, SQLITE_SCHEMA } from "./derive-postgres-schema";
+import { engineOf, sqliteFilePath } from "../../lib/db/url";
 
 type Json = Record<string, unknown>;
 /* eslint-disable @typescript-eslint/no-explicit-any -- the wasm engine and adapter internals are untyped JSON-RPC */
@@ -31,10 +32,16 @@ export class MigrateError extends Error {
 
 /** Picks the schema and migrations folder from the database URL's scheme. */
 export function targetForUrl(databaseUrl: string): MigrationTarget {
-  if (databaseUrl.startsWith("file:")) {
+  let engine;
+  try {
+    engine = engineOf(databaseUrl);
+  } catch {
+    throw new MigrateError(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)`);
+  }
+  if (engine === "sqlite") {
     return { provider: "sqlite", schemaPath: SQLITE_SCHEMA, migrationsDir: path.join(PRISMA_DIR, "migrations"), databaseUrl };
   }
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+  {
     return {
       provider: "postgresql",
       schemaPath: POSTGRES_SCHEMA,
@@ -42,13 +49,9 @@ export function targetForUrl(databaseUrl: string): MigrationTarget {
       databaseUrl,
     };
   }
-  throw new MigrateError(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)`);
 }
 
-/** Absolute path of a SQLite file URL, resolved like the runtime client does (from the cwd). */
-export function sqliteFilePath(databaseUrl: string): string {
-  return path.resolve(databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
-}
+export { sqliteFilePath };
 
 let compiled: Promise<{ bgUrl: string; module: WebAssembly.Module }> | undefined;
 let instances = 0;

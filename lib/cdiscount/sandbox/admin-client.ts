@@ -59,6 +59,11 @@ export class SandboxAdmin {
     return this.request<{ id: number }>("POST", "/faults", spec);
   }
 
+  /** Faults with uses left. */
+  faults() {
+    return this.request<{ id: number; kind: string; remaining: number }[]>("GET", "/faults");
+  }
+
   clearFaults() {
     return this.request<{ ok: true }>("POST", "/faults/clear", {});
   }

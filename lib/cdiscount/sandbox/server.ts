@@ -72,6 +72,10 @@ export class SandboxServer {
           res.end(`sandbox error: ${error instanceof Error ? error.message : String(error)}`);
         });
     });
+    // Clients keep connections alive between calls; closing them sooner than the client
+    // expects makes a reused socket fail mid-request.
+    this.server.keepAliveTimeout = 65_000;
+    this.server.headersTimeout = 66_000;
     await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
     const address = this.server.address() as AddressInfo;
     return `http://${host}:${address.port}`;

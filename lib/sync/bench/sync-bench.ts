@@ -76,7 +76,9 @@ try {
   let floorOrders = 0;
   for (const w of slice(window, DEFAULT_SYNC_SETTINGS.sliceMs)) {
     const body = requestEnvelope("GetOrderList", token, encodeOrderFilter({ beginModificationDate: w.from, endModificationDate: w.to, states: [...ORDER_STATE_ENUM], fetchOrderLines: true }));
-    const xml = await (await fetch(endpointsOf("SANDBOX", sandbox.url).serviceUrl, { method: "POST", headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: `"${soapAction("GetOrderList")}"` }, body })).text();
+    const post = () => fetch(endpointsOf("SANDBOX", sandbox.url).serviceUrl, { method: "POST", headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: `"${soapAction("GetOrderList")}"` }, body });
+    // Fetching is not what the floor measures: a dropped connection is simply retried.
+    const xml = await (await post().catch(post)).text();
     const t = performance.now();
     type N = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     const doc = parser.parse(xml) as N;

@@ -4,9 +4,9 @@ import { AppError } from "@/lib/errors/app-error";
 import type { ShopAccess } from "@/lib/auth/access";
 import type { Role } from "@/lib/db/client";
 
-// A shop always keeps at least one ADMIN, or nobody could manage it any more.
+// A shop always keeps at least one active ADMIN, or nobody could manage it any more.
 async function assertAnotherAdminRemains(tx: TransactionClient, shopId: string, userId: string) {
-  const otherAdmins = await tx.membership.count({ where: { shopId, role: "ADMIN", userId: { not: userId } } });
+  const otherAdmins = await tx.membership.count({ where: { shopId, role: "ADMIN", userId: { not: userId }, user: { disabledAt: null } } });
   if (otherAdmins === 0) throw new AppError("INVALID_STATE", { message: "Last admin of the shop" });
 }
 

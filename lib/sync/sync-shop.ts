@@ -11,7 +11,7 @@ import { ORDER_STATE_ENUM } from "@/lib/cdiscount/types";
 import { acquireLease, releaseLease, renewLease } from "./lease";
 import { OrderWriter, type WriteCounts } from "./order-writer";
 import { isOwnOrder, toOrderRecord } from "./order-record";
-import { DEFAULT_SYNC_SETTINGS, halves, runWindow, slice, type RunKind, type SyncSettings, type TimeWindow } from "./windows";
+import { DEFAULT_SYNC_SETTINGS, halves, runWindow, type RunKind, type SyncSettings, type TimeWindow } from "./windows";
 
 /** Renewed while a run lasts; a crashed syncer's lease lapses after this (DESK_SYNC_LEASE_TTL_MS). */
 const LEASE_TTL_MS = Number(process.env.DESK_SYNC_LEASE_TTL_MS) > 0 ? Number(process.env.DESK_SYNC_LEASE_TTL_MS) : 5 * 60_000;
@@ -87,16 +87,31 @@ async function runWithLease(db: Db, shopId: string, options: SyncShopOptions, le
   const now = options.now ?? new Date();
   const kind: RunKind = options.kind !== "DAILY_SWEEP" && !state.cursor ? "INITIAL_IMPORT" : options.kind;
   const window = runWindow(kind, now, state, shop, settings);
-  const queue = slice(window, settings.sliceMs);
+  // Slices are cut as the run goes, oldest first, their length following the answers'
+  // sizes; slices to redo (halves of a failed one) go to the front of the queue.
+  const end = window.to.getTime();
+  let nextFrom = window.from.getTime();
+  let sliceMs = settings.sliceMs;
+  const queue: TimeWindow[] = [];
+  const refill = () => {
+    if (queue.length >= 2 || nextFrom >= end) return;
+    const to = Math.min(nextFrom + sliceMs, end);
+    queue.push({ from: new Date(nextFrom), to: new Date(to) });
+    nextFrom = to;
+  };
+  refill();
+  if (queue.length === 0) queue.push(window);
+  const estimateTotal = (done: number) => done + queue.length + Math.ceil((end - nextFrom) / sliceMs);
   const run = await db.syncRun.create({
-    data: { shopId, kind, windowFrom: window.from, windowTo: window.to, windowsTotal: queue.length, requestedById: options.requestedById ?? null },
+    data: { shopId, kind, windowFrom: window.from, windowTo: window.to, windowsTotal: estimateTotal(0), requestedById: options.requestedById ?? null },
     select: { id: true },
   });
 
   const counts = { newCount: 0, updatedCount: 0, unchangedCount: 0, skippedCount: 0, unreadableCount: 0 };
   const reports: WindowReport[] = [];
   const unreadable: { orderNumber: string | null; reason: string }[] = [];
-  let windowsTotal = queue.length;
+  let windowsTotal = estimateTotal(0);
+  let windowsDone = 0;
   let error: string | null = null;
   // The next slice is fetched while this one is written: Cdiscount (or the sandbox)
   // prepares its answer while we parse and store the previous one.
@@ -117,6 +132,7 @@ async function runWithLease(db: Db, shopId: string, options: SyncShopOptions, le
     writer = new OrderWriter(db);
     while (queue.length) {
       const current = queue.shift()!;
+      refill();
       if (leaseLost()) throw new Error("the sync lease was lost to another syncer");
       const pending = fetchSlice(current);
       if (queue[0]) void fetchSlice(queue[0]);
@@ -126,13 +142,15 @@ async function runWithLease(db: Db, shopId: string, options: SyncShopOptions, le
         const e = fetched.failure;
         if (tooLarge(e) && current.to.getTime() - current.from.getTime() > settings.minSliceMs) {
           queue.unshift(...halves(current));
-          windowsTotal += 1;
+          windowsTotal = estimateTotal(windowsDone);
           reports.push({ from: current.from.toISOString(), to: current.to.toISOString(), orders: 0, skipped: 0, split: true });
           continue;
         }
         throw e;
       }
       const { answer } = fetched;
+      if (answer.orders.length > settings.targetOrdersPerSlice) sliceMs = Math.max(settings.minSliceMs, Math.floor(sliceMs / 2));
+      else if (answer.orders.length < settings.targetOrdersPerSlice / 4) sliceMs = Math.min(settings.sliceMs, sliceMs * 2);
       const own = answer.orders.filter((o) => isOwnOrder(o, shop.corporationCode));
       const written = await writer.write(shopId, own.map(toOrderRecord));
       counts.newCount += written.newCount;
@@ -144,7 +162,9 @@ async function runWithLease(db: Db, shopId: string, options: SyncShopOptions, le
       reports.push({ from: current.from.toISOString(), to: current.to.toISOString(), orders: own.length, skipped: answer.orders.length - own.length });
       // The cursor follows committed data only: slices are taken oldest first.
       if (kind !== "DAILY_SWEEP") await db.syncState.update({ where: { shopId }, data: { cursor: current.to } });
-      await db.syncRun.update({ where: { id: run.id }, data: { windowsDone: { increment: 1 }, windowsTotal, ...counts } });
+      windowsDone += 1;
+      windowsTotal = estimateTotal(windowsDone);
+      await db.syncRun.update({ where: { id: run.id }, data: { windowsDone, windowsTotal, ...counts } });
       await options.onSliceCommitted?.(current);
     }
     await db.syncState.update({

@@ -138,6 +138,18 @@ describe("sync", () => {
     }
   });
 
+  it("keeps answers near the target size by shortening the slices that follow a large one", async () => {
+    const shop = await newShop(120);
+    const result = await sync(shop, { settings: { sliceMs: DAY, targetOrdersPerSlice: 10 } });
+    if (result.status === "BUSY") throw new Error("busy");
+    const run = await db.syncRun.findUniqueOrThrow({ where: { id: result.runId } });
+    const windows = run.windows as { from: string; to: string; orders: number }[];
+    const lengths = windows.map((w) => new Date(w.to).getTime() - new Date(w.from).getTime());
+    expect(Math.min(...lengths)).toBeLessThan(DAY);
+    expect(run.windowsDone).toBe(run.windowsTotal);
+    expect(await storeDifferences(db, shop.shopId, await marketplace(shop.login))).toEqual([]);
+  });
+
   it("one syncer per shop: a held lease makes another run step aside", async () => {
     const shop = await newShop(5);
     await db.syncState.create({ data: { shopId: shop.shopId } });

@@ -15,8 +15,14 @@ export interface SyncSettings {
   overlapMs: number;
   /** The daily sweep covers orders created or amended in this many days. */
   sweepDays: number;
-  /** Longest window asked in one call; larger ones are cut up front. */
+  /** Longest window asked in one call. */
   sliceMs: number;
+  /**
+   * Answers are kept around this size: a slice that brought more halves the next ones,
+   * one that brought far fewer doubles them (up to sliceMs). An answer's size is what a
+   * run holds in memory at once.
+   */
+  targetOrdersPerSlice: number;
   /** Below this, a window that still fails is not split further. */
   minSliceMs: number;
 }
@@ -25,6 +31,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   overlapMs: 90 * MINUTE,
   sweepDays: 5,
   sliceMs: 6 * HOUR,
+  targetOrdersPerSlice: 1_000,
   minSliceMs: MINUTE,
 };
 

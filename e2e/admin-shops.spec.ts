@@ -1,10 +1,20 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { parseEnvFile } from "@/lib/launcher/env-file";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { parseEncryptionKey } from "@/lib/crypto/secret-box";
 import { testDb } from "./support/db";
 import { signIn } from "./support/users";
+
+/** Fills the new-shop form on the current page, submits it, and waits for the shop's page. */
+async function submitNewShop(page: Page, shop: { name: string; apiLogin: string; apiPassword: string; environment?: string }) {
+  await page.getByLabel("Nom de la boutique").fill(shop.name);
+  await page.getByLabel("Identifiant API").fill(shop.apiLogin);
+  await page.getByLabel("Mot de passe API").fill(shop.apiPassword);
+  if (shop.environment) await page.getByLabel("Environnement").selectOption(shop.environment);
+  await page.getByRole("button", { name: "Créer la boutique" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Boutique ${shop.name}` })).toBeVisible();
+}
 
 async function demoShopId() {
   const shop = await testDb().shop.findFirstOrThrow({ where: { name: "Boutique démo" }, select: { id: true } });
@@ -29,13 +39,7 @@ test.describe("[ADMIN] shops and roles", () => {
     await signIn(page, "ADMIN");
     await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Boutiques" }).click();
     await page.getByRole("link", { name: "Ajouter une boutique" }).click();
-    await page.getByLabel("Nom de la boutique").fill("Maison Dupont");
-    await page.getByLabel("Identifiant API").fill("maisondupont-api");
-    await page.getByLabel("Mot de passe API").fill(secret);
-    await page.getByLabel("Environnement").selectOption("PREPRODUCTION");
-    await page.getByRole("button", { name: "Créer la boutique" }).click();
-
-    await expect(page.getByRole("heading", { level: 1, name: "Boutique Maison Dupont" })).toBeVisible();
+    await submitNewShop(page, { name: "Maison Dupont", apiLogin: "maisondupont-api", apiPassword: secret, environment: "PREPRODUCTION" });
     await expect(page.getByText("Un mot de passe est enregistré")).toBeVisible();
     await expect(page.getByLabel("Mot de passe API")).toHaveValue("");
     expect(await page.content()).not.toContain(secret);
@@ -74,11 +78,7 @@ test.describe("[ADMIN] shops and roles", () => {
     const db = testDb();
     await signIn(page, "ADMIN");
     await page.goto("/admin/shops/new");
-    await page.getByLabel("Nom de la boutique").fill("Atelier Martin");
-    await page.getByLabel("Identifiant API").fill("ateliermartin-api");
-    await page.getByLabel("Mot de passe API").fill("first-password");
-    await page.getByRole("button", { name: "Créer la boutique" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Boutique Atelier Martin" })).toBeVisible();
+    await submitNewShop(page, { name: "Atelier Martin", apiLogin: "ateliermartin-api", apiPassword: "first-password" });
     const before = await db.shop.findFirstOrThrow({ where: { name: "Atelier Martin" } });
 
     await page.getByLabel("Nom de la boutique").fill("Atelier Martin & Fils");
@@ -142,11 +142,7 @@ test.describe("[ADMIN] shops and roles", () => {
     await expect(page.getByRole("status").filter({ hasText: "Connexion réussie" })).toHaveText("Connexion réussie : jeton obtenu, 14 transporteurs disponibles.");
 
     await page.goto("/admin/shops/new");
-    await page.getByLabel("Nom de la boutique").fill("Mot de passe erroné");
-    await page.getByLabel("Identifiant API").fill("demo-api");
-    await page.getByLabel("Mot de passe API").fill("not-the-sandbox-password");
-    await page.getByRole("button", { name: "Créer la boutique" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Boutique Mot de passe erroné" })).toBeVisible();
+    await submitNewShop(page, { name: "Mot de passe erroné", apiLogin: "demo-api", apiPassword: "not-the-sandbox-password" });
     await page.getByRole("button", { name: "Tester la connexion" }).click();
     await expect(page.locator("main").getByRole("alert")).toContainText("Cdiscount a refusé l'identifiant ou le mot de passe API.");
     expect(await page.content()).not.toContain("not-the-sandbox-password");

@@ -17,7 +17,9 @@ const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), "cli.ts");
 
 export async function startSandboxProcess(options: { data: string; port?: number; args?: string[]; inheritOutput?: boolean }): Promise<SandboxProcess> {
   const tsx = createRequire(import.meta.url).resolve("tsx");
-  const child = spawn(process.execPath, ["--import", tsx, CLI, "--port", String(options.port ?? 0), "--data", options.data, ...(options.args ?? [])], {
+  // SANDBOX_NODE_FLAGS: e.g. "--cpu-prof" to see where the sandbox spends its time.
+  const nodeFlags = process.env.SANDBOX_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeFlags, "--import", tsx, CLI, "--port", String(options.port ?? 0), "--data", options.data, ...(options.args ?? [])], {
     stdio: ["ignore", "pipe", options.inheritOutput ? "inherit" : "pipe"],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,104 +1,10 @@
-// Reading SOAP XML. saxes (a maintained, strict, streaming XML parser) does the parsing:
-// it rejects anything that is not well-formed, truncated documents included, and decodes
-// entities and character references. The events are folded into a light tree read by
-// local name -- whatever prefixes the sender chose -- where every value stays a string
-// (money is never turned into a float) and i:nil is kept as an attribute. It reads
-// several times faster than fast-xml-parser plus its validator (npm run bench:client).
-import { SaxesParser } from "saxes";
+// Reading SOAP XML: the typed readers over the tree that parse.ts builds. Every value
+// stays a string until a reader converts it (money is never turned into a float), and
+// i:nil is kept as an attribute so that nil and empty stay different.
 import { parseCdiscountDate } from "../dates";
+import { XmlFormatError, type XmlNode } from "./parse";
 
-export type XmlNode = Record<string, unknown>;
-
-export class XmlFormatError extends Error {
-  override name = "XmlFormatError";
-}
-
-const localNames = new Map<string, string>();
-const localName = (name: string) => {
-  let local = localNames.get(name);
-  if (local === undefined) {
-    const colon = name.indexOf(":");
-    local = colon === -1 ? name : name.slice(colon + 1);
-    if (localNames.size < 10_000) localNames.set(name, local);
-  }
-  return local;
-};
-
-function addChild(parent: XmlNode, name: string, value: unknown): void {
-  const existing = parent[name];
-  if (existing === undefined) parent[name] = value;
-  else if (Array.isArray(existing)) existing.push(value);
-  else parent[name] = [existing, value];
-}
-
-/**
- * Parses a document into nested objects keyed by local name: a leaf is its text (values
- * verbatim: Cdiscount has carrier names with trailing spaces), an element with
- * attributes is { "@_name": value, "#text": text }, repeated children become arrays.
- * Throws XmlFormatError on anything that is not well-formed XML, and on DTDs, which
- * SOAP forbids (no entity expansion tricks).
- */
-export function parseXml(text: string): XmlNode {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  // Parallel stacks rather than a frame object per element, and a node object only for
-  // elements that turn out to have children or attributes: most elements are leaves,
-  // and a large answer has about a million of them.
-  const root: XmlNode = {};
-  const names: string[] = [""];
-  const nodes: (XmlNode | null)[] = [root];
-  const texts: string[] = [""];
-  const parents: boolean[] = [true];
-  parser.on("doctype", () => {
-    throw new XmlFormatError("A DOCTYPE is not allowed in a SOAP message");
-  });
-  parser.on("opentag", (tag) => {
-    let node: XmlNode | null = null;
-    for (const key in tag.attributes) {
-      if (key === "xmlns" || key.startsWith("xmlns:")) continue;
-      node ??= {};
-      node[`@_${localName(key)}`] = tag.attributes[key];
-    }
-    const depth = names.length - 1;
-    if (!parents[depth]) {
-      parents[depth] = true;
-      nodes[depth] ??= {};
-    }
-    names.push(localName(tag.name));
-    nodes.push(node);
-    texts.push("");
-    parents.push(false);
-  });
-  const onText = (t: string) => {
-    texts[texts.length - 1] += t;
-  };
-  parser.on("text", onText);
-  parser.on("cdata", onText);
-  parser.on("closetag", () => {
-    const name = names.pop()!;
-    const node = nodes.pop()!;
-    const content = texts.pop()!;
-    const hasChildren = parents.pop()!;
-    let value: unknown;
-    if (hasChildren) {
-      value = node;
-      // Indentation between elements is not content.
-      if (content.trim()) node!["#text"] = content;
-    } else if (node) {
-      value = node;
-      if (content) node["#text"] = content;
-    } else {
-      value = content;
-    }
-    addChild(nodes[nodes.length - 1]!, name, value);
-  });
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    if (error instanceof XmlFormatError) throw error;
-    throw new XmlFormatError(`Malformed XML: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return root;
-}
+export { parseXml, XmlFormatError, type XmlNode } from "./parse";
 
 function isNil(value: unknown): boolean {
   return typeof value === "object" && value !== null && (value as XmlNode)["@_nil"] === "true";

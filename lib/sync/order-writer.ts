@@ -166,8 +166,10 @@ interface StoredOrder {
 /** The statements the write needs, per engine; all run inside `transaction`. */
 interface WriteOps {
   existing(shopId: string, orderNumbers: string[]): Promise<Map<string, StoredOrder>>;
-  upsertOrders(shopId: string, records: OrderRecord[], now: Date): Promise<void>;
-  replaceLines(orderIds: string[], lines: LineRow[]): Promise<void>;
+  /** Ids of the orders written, by number: an order the newer-version guard kept is absent. */
+  upsertOrders(shopId: string, records: OrderRecord[], now: Date): Promise<Map<string, string>>;
+  /** Deletes the lines of `replacedOrderIds` (orders that had some), then inserts `lines`. */
+  replaceLines(replacedOrderIds: string[], lines: LineRow[]): Promise<void>;
   insertEvents(events: EventRow[], now: Date): Promise<void>;
 }
 
@@ -176,9 +178,12 @@ interface WriteBackend {
   close(): Promise<void>;
 }
 
+// RETURNING yields the rows inserted or updated, not those the guard kept: which orders
+// were really written, without reading them back, even against a concurrent writer.
 const ORDER_UPSERT_TAIL = (updates: string) =>
   `ON CONFLICT ("shopId", "orderNumber") DO UPDATE SET ${updates}
-   WHERE "Order"."marketplaceUpdatedAt" IS NULL OR "Order"."marketplaceUpdatedAt" <= excluded."marketplaceUpdatedAt"`;
+   WHERE "Order"."marketplaceUpdatedAt" IS NULL OR "Order"."marketplaceUpdatedAt" <= excluded."marketplaceUpdatedAt"
+   RETURNING "id", "orderNumber"`;
 const ORDER_NAMES = ["id", "shopId", ...ORDER_COLUMNS.map(([n]) => n), "syncedAt", "createdAt", "updatedAt"];
 // Carrier, tracking and our own timestamps are the desk's, not the marketplace's: kept.
 const ORDER_UPDATES = [...ORDER_COLUMNS.map(([n]) => n), "syncedAt", "updatedAt"].map((n) => `${quote(n)} = excluded.${quote(n)}`).join(", ");
@@ -222,6 +227,7 @@ class PrismaBackend implements WriteBackend {
         return out;
       },
       async upsertOrders(shopId, records, now) {
+        const written = new Map<string, string>();
         for (const batch of chunks(records, ORDERS_PER_STATEMENT)) {
           const st = new Statement(engine);
           const values = st.rows(batch, (o) => [
@@ -232,11 +238,16 @@ class PrismaBackend implements WriteBackend {
             st.placeholder("date", now),
             st.placeholder("date", now),
           ]);
-          await tx.$executeRawUnsafe(`INSERT INTO "Order" (${ORDER_NAMES.map(quote).join(", ")}) VALUES ${values} ${ORDER_UPSERT_TAIL(ORDER_UPDATES)}`, ...st.params);
+          const rows = await tx.$queryRawUnsafe<{ id: string; orderNumber: string }[]>(
+            `INSERT INTO "Order" (${ORDER_NAMES.map(quote).join(", ")}) VALUES ${values} ${ORDER_UPSERT_TAIL(ORDER_UPDATES)}`,
+            ...st.params,
+          );
+          for (const r of rows) written.set(r.orderNumber, r.id);
         }
+        return written;
       },
-      async replaceLines(orderIds, lines) {
-        for (const batch of chunks(orderIds, 500)) {
+      async replaceLines(replacedOrderIds, lines) {
+        for (const batch of chunks(replacedOrderIds, 500)) {
           const st = new Statement(engine);
           await tx.$executeRawUnsafe(`DELETE FROM "OrderLine" WHERE "orderId" IN (${batch.map((id) => st.placeholder("text", id)).join(", ")})`, ...st.params);
         }
@@ -313,10 +324,15 @@ class SqliteBackend implements WriteBackend {
       },
       async upsertOrders(shopId, records, now) {
         const at = value("sqlite", "date", now);
-        for (const o of records) s.upsert.run(randomUUID(), shopId, ...bind(o, ORDER_COLUMNS), at, at, at);
+        const written = new Map<string, string>();
+        for (const o of records) {
+          const row = s.upsert.get(randomUUID(), shopId, ...bind(o, ORDER_COLUMNS), at, at, at) as { id: string } | undefined;
+          if (row) written.set(o.orderNumber, row.id);
+        }
+        return written;
       },
-      async replaceLines(orderIds, lines) {
-        for (const id of orderIds) s.deleteLines.run(id);
+      async replaceLines(replacedOrderIds, lines) {
+        for (const id of replacedOrderIds) s.deleteLines.run(id);
         for (const l of lines) s.insertLine.run(...bind(l, LINE_COLUMNS));
       },
       async insertEvents(events, now) {
@@ -360,17 +376,16 @@ export class OrderWriter {
       if (toWrite.length === 0) return counts;
 
       const now = new Date();
-      await ops.upsertOrders(shopId, toWrite, now);
-      const ids = await ops.existing(shopId, toWrite.map((r) => r.orderNumber));
+      const ids = await ops.upsertOrders(shopId, toWrite, now);
       // A concurrent writer may have stored a newer version in between: the SQL guard kept
       // it, and its lines and timeline stay as they are.
-      const written = toWrite.filter((r) => ids.get(r.orderNumber)?.updatedAt === r.marketplaceUpdatedAt.getTime());
+      const written = toWrite.filter((r) => ids.has(r.orderNumber));
       counts.unchangedCount += toWrite.length - written.length;
       counts.newCount = written.filter((r) => !existing.has(r.orderNumber)).length;
       counts.updatedCount = written.length - counts.newCount;
-      const idOf = (r: OrderRecord) => ids.get(r.orderNumber)!.id;
+      const idOf = (r: OrderRecord) => ids.get(r.orderNumber)!;
       await ops.replaceLines(
-        written.map(idOf),
+        written.filter((r) => existing.has(r.orderNumber)).map(idOf),
         written.flatMap((r) => r.lines.map((l) => ({ ...l, id: randomUUID(), orderId: idOf(r) }))),
       );
       const events: EventRow[] = [];

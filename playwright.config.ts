@@ -2,6 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db";
+// A fixed port, so that specs can seed the sandbox and read what it received.
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+export const E2E_SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -47,7 +50,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,
-    env: { DATABASE_URL: E2E_DATABASE_URL, SANDBOX_DATA: ".data/e2e-sandbox.db", SANDBOX_ORDERS_PER_HOUR: "0", SANDBOX_PORT: "0", DESK_SCHEDULER: "off", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATABASE_URL: E2E_DATABASE_URL, SANDBOX_DATA: ".data/e2e-sandbox.db", SANDBOX_ORDERS_PER_HOUR: "0", SANDBOX_PORT: String(SANDBOX_PORT), DESK_SCHEDULER: "off", NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "pipe",
   },
 });

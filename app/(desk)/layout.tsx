@@ -3,12 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { getDeskContext } from "@/lib/auth/page-access";
 import { roleCan } from "@/lib/auth/permissions";
 import { AppHeader } from "@/components/shell/app-header";
+import { DeskProviders } from "@/components/providers/query-provider";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const { actor, memberships, currentShop } = await getDeskContext();
   const t = await getTranslations("roles");
   return (
-    <>
+    <DeskProviders>
       <AppHeader
         user={{ name: actor.name, email: actor.email }}
         shops={memberships}
@@ -19,6 +20,6 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
       <main id="content" className="mx-auto max-w-7xl px-4 py-8">
         {children}
       </main>
-    </>
+    </DeskProviders>
   );
 }

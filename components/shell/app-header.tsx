@@ -26,6 +26,9 @@ export async function AppHeader({ user, shops, currentShopId, roleLabel, showAdm
           <Link href="/" className="rounded-md px-3 py-1.5 hover:bg-white/10">
             {t("nav.overview")}
           </Link>
+          <Link href="/orders" className="rounded-md px-3 py-1.5 hover:bg-white/10">
+            {t("nav.orders")}
+          </Link>
           {showAdmin ? (
             <Link href="/admin/shops" className="rounded-md px-3 py-1.5 hover:bg-white/10">
               {t("nav.shops")}

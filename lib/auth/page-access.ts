@@ -27,6 +27,11 @@ export async function authorizePage(permission: Permission, scope: AccessScope) 
   }
 }
 
+/** An authorization made elsewhere (e.g. the queue's), with the page's screens for its refusals. */
+export function authorizedPage<T>(authorization: Promise<T>): Promise<T> {
+  return authorization.catch(toNavigation);
+}
+
 /** Who is signed in, their shops, and the shop they are looking at (once per request). */
 export const getDeskContext = cache(async () => {
   const actor = await currentActor().catch(toNavigation);

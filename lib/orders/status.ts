@@ -276,6 +276,19 @@ export function statusesInBucket(bucket: Bucket): DisplayedStatus[] {
   return DISPLAYED_STATUSES.filter((s) => bucketOf(s) === bucket);
 }
 
+/**
+ * The status an order shows once the marketplace has taken a seller action: the queue
+ * moves it there at once (optimistically) and the re-read from the marketplace confirms
+ * it. A refund leaves the order Shipped.
+ */
+export const STATUS_AFTER_ACTION: Readonly<Record<SellerAction, OrderStatus>> = {
+  accept: "AcceptedBySeller",
+  refuse: "RefusedBySeller",
+  ship: "Shipped",
+  refuseShipment: "ShipmentRefusedBySeller",
+  refund: "Shipped",
+};
+
 /** The marketplace states the sync must request: every order-level state of the brief. */
 export const ORDER_LEVEL_STATES: readonly OrderStatus[] = ORDER_STATUS_NAMES.filter(
   (s) => ORDER_STATUSES[s].level === "order",

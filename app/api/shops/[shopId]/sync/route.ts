@@ -1,7 +1,7 @@
 // GET: the shop's sync status. POST: "Sync now". Both re-check the session's rights.
 import { NextResponse } from "next/server";
 import { authorize } from "@/lib/auth/authorize";
-import { AppError } from "@/lib/errors/app-error";
+import { problemResponse } from "@/lib/errors/http";
 import { db } from "@/lib/db/client";
 import { getSyncStatus } from "@/lib/sync/status";
 import { startManualSync } from "@/lib/sync/manual";
@@ -11,19 +11,12 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ shopId: string }> };
 
-function problem(error: unknown): NextResponse {
-  if (error instanceof AppError && error.code !== "INTERNAL" && error.code !== "CONFIGURATION") {
-    return NextResponse.json({ title: error.code, status: error.status }, { status: error.status, headers: { "Content-Type": "application/problem+json" } });
-  }
-  throw error;
-}
-
 export async function GET(_request: Request, { params }: Context) {
   try {
     const access = await authorize("orders.read", { shopId: (await params).shopId });
     return NextResponse.json(await getSyncStatus(db, access.shopId));
   } catch (error) {
-    return problem(error);
+    return problemResponse(error);
   }
 }
 
@@ -34,6 +27,6 @@ export async function POST(request: Request, { params }: Context) {
     await startManualSync(access.shopId, access.actor.id);
     return NextResponse.json(await getSyncStatus(db, access.shopId), { status: 202 });
   } catch (error) {
-    return problem(error);
+    return problemResponse(error);
   }
 }

@@ -1,0 +1,49 @@
+"use client";
+// The order's history in one list: Cdiscount's state changes (at Cdiscount's time), our
+// actions with who asked and what became of them, Cdiscount's errors in its own words,
+// and the team's notes.
+import { useTranslations } from "next-intl";
+import type { TimelineEntry } from "@/lib/orders/queue";
+import { statusInfo } from "@/lib/orders/status";
+import { useOrderFormat } from "./order-format";
+
+export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const t = useTranslations("orders.timeline");
+  const actionLabel = useTranslations("orderActions.actions");
+  const format = useOrderFormat();
+  const label = (status: Parameters<typeof statusInfo>[0] | null) => (status ? statusInfo(status).label[format.locale] : t("unknown"));
+  if (!entries.length) return <p className="text-sm text-slate-600">{t("empty")}</p>;
+  return (
+    <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
+      {[...entries].reverse().map((entry) => (
+        <li key={`${entry.type}-${entry.id}`} data-entry={entry.type} className="text-sm">
+          <time dateTime={entry.at} className="block text-xs text-slate-500">
+            {format.dateTime(entry.at)}
+          </time>
+          {entry.type === "stateChange" ? (
+            <p>{entry.fromStatus ? t("stateChange", { from: label(entry.fromStatus), to: label(entry.toStatus) }) : t("created", { status: label(entry.toStatus) })}</p>
+          ) : null}
+          {entry.type === "action" ? (
+            <p>
+              {t("action", { action: actionLabel(entry.action), who: entry.requestedBy?.name ?? t("someone"), outcome: t(`outcomes.${entry.status}`) })}
+              {entry.marketplaceMessage ? <span className="mt-1 block rounded bg-red-50 px-2 py-1 text-red-900" lang="fr">« {entry.marketplaceMessage} »</span> : null}
+            </p>
+          ) : null}
+          {entry.type === "marketplaceError" ? (
+            <p>
+              {t("marketplaceError")} <span className="rounded bg-amber-50 px-1 text-amber-900" lang="fr">« {entry.marketplaceMessage} »</span>
+              {entry.retryAt ? <span className="ml-1 text-slate-600">{t("retryAt", { when: format.dateTime(entry.retryAt) })}</span> : null}
+            </p>
+          ) : null}
+          {entry.type === "note" ? (
+            <div>
+              <p className="text-xs text-slate-600">{t("noteBy", { who: entry.author?.name ?? t("someone") })}</p>
+              <p className="whitespace-pre-wrap rounded bg-slate-50 px-2 py-1">{entry.body}</p>
+            </div>
+          ) : null}
+          {entry.type === "event" ? <p>{entry.message ?? entry.kind}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -176,4 +176,36 @@ test.describe("[ORDERS] the seller's queue", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Commandes" })).toBeVisible();
     await expect(page.getByRole("button", { name: /^Accepter la commande/ })).toHaveCount(0);
   });
+
+  test("a saved view reopens the same tab, filter and sort", async ({ page }) => {
+    await signIn(page, "SELLER");
+    await page.goto("/orders?view=SHIPPED&sort=amount&dir=desc");
+    await page.getByRole("button", { name: "Enregistrer cette vue" }).click();
+    await page.getByLabel("Nom de la vue").fill("Gros montants expédiés");
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await expect(page.getByRole("button", { name: "Supprimer la vue « Gros montants expédiés »" })).toBeVisible();
+    const saved = await testDb().savedView.findFirstOrThrow({ where: { name: "Gros montants expédiés" } });
+    expect(saved.query).toBe("view=SHIPPED&sort=amount");
+
+    await page.goto("/orders");
+    await page.getByLabel("Vues enregistrées").selectOption({ label: "Gros montants expédiés" });
+    await expect(page).toHaveURL(/\/orders\?view=SHIPPED&sort=amount$/);
+    await expect(page.locator('[aria-current="page"][data-view="SHIPPED"]')).toBeVisible();
+  });
+
+  test("select every order matching a filter, beyond the page, and accept them in one go", async ({ page }) => {
+    const seeded = await seedOrders(27);
+    const shopId = seeded[0]!.shopId;
+    const waiting = await testDb().order.count({ where: { shopId, status: "WaitingForSellerAcceptation" } });
+    await signIn(page, "SELLER");
+    await page.goto("/orders?status=WaitingForSellerAcceptation&size=25");
+    await expect(page.locator("tbody tr")).toHaveCount(25);
+    await page.getByRole("checkbox", { name: "Sélectionner toutes les commandes de la page" }).check();
+    await page.getByRole("button", { name: "Sélectionner toutes les commandes à accepter de ce filtre" }).click();
+    await expect(page.getByText(`Les ${waiting} commandes correspondantes sélectionnées.`)).toBeVisible();
+    await page.getByRole("button", { name: `Accepter (${waiting})` }).click();
+    await expect(page.getByRole("status").filter({ hasText: `${waiting} confirmée(s) par Cdiscount` })).toBeVisible({ timeout: 30_000 });
+    expect(await testDb().order.count({ where: { shopId, status: "WaitingForSellerAcceptation" } })).toBe(0);
+    for (const order of seeded) expect((await validationsOf(order.orderNumber)).map((v) => v.orderState)).toEqual(["AcceptedBySeller"]);
+  });
 });

@@ -12,6 +12,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { bulkDecisionAction } from "@/lib/order-actions/actions";
+import { matchingOrdersAction } from "@/lib/orders/actions";
+import type { SavedViewRow } from "@/lib/orders/saved-views";
 import { fetchJson, orderKeys } from "@/lib/orders/query-keys";
 import type { CachedQueuePage } from "@/lib/orders/queue-cache";
 import { changeQueueParams, parseQueueParams, queueParamsToSearch, type QueueParams, type QueueView } from "@/lib/orders/queue-params";
@@ -22,6 +24,7 @@ import { useOrderActionDialogs, type ActionNotice } from "./order-action-dialogs
 import { QueueFilters } from "./queue-filters";
 import { QueueTable } from "./queue-table";
 import { QueueTabs } from "./queue-tabs";
+import { SavedViews } from "./saved-views";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 
 interface OrderQueueProps {
@@ -30,6 +33,7 @@ interface OrderQueueProps {
   /** When the server read the initial page (ms): how fresh it is for the query cache. */
   renderedAt: number;
   syncIssues: SyncIssue[];
+  savedViews: SavedViewRow[];
   currentShopId: string;
   canAct: boolean;
   canSeeAllShops: boolean;
@@ -37,7 +41,7 @@ interface OrderQueueProps {
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
-export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues, currentShopId, canAct, canSeeAllShops }: OrderQueueProps) {
+export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues, savedViews, currentShopId, canAct, canSeeAllShops }: OrderQueueProps) {
   const t = useTranslations("orders");
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -58,11 +62,14 @@ export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues,
   const [picked, setSelected] = useState<Set<string>>(new Set());
   // Another view or page starts at its top with nothing selected; a refresh keeps both,
   // for the rows still shown.
+  // "Every order matching the filter": fetched from the server, for one decision at a time.
+  const [matching, setMatching] = useState<{ decision: "accept" | "refuse"; orders: { id: string; shopId: string }[]; truncated: boolean } | null>(null);
   const [shownSearch, setShownSearch] = useState(search);
   if (shownSearch !== search) {
     setShownSearch(search);
     setActiveIndex(0);
     setSelected(new Set());
+    setMatching(null);
   }
   const activeIndex = Math.min(cursor, Math.max(0, rows.length - 1));
   const selected = new Set(rows.filter((r) => picked.has(r.id)).map((r) => r.id));
@@ -139,7 +146,14 @@ export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues,
   }, [rows, activeIndex, canAct, requestFor, router]);
 
   const selectedRows = rows.filter((r) => selected.has(r.id));
-  const decidable = (decision: "accept" | "refuse") => selectedRows.filter((r) => r.actions.includes(decision));
+  const decidable = (decision: "accept" | "refuse"): { id: string; shopId: string }[] =>
+    matching ? (matching.decision === decision ? matching.orders : []) : selectedRows.filter((r) => r.actions.includes(decision));
+
+  async function selectAllMatching(decision: "accept" | "refuse") {
+    const result = await matchingOrdersAction({ query: search, decision });
+    if (result?.data) setMatching({ decision, ...result.data });
+    else setNotice({ tone: "error", text: result?.serverError ?? t("feedback.noAnswer") });
+  }
 
   async function decideSelected(decision: "accept" | "refuse") {
     const targets = decidable(decision);
@@ -147,7 +161,7 @@ export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues,
     setBulkPending(true);
     try {
       // One request per shop: a bulk decision is authorized shop by shop.
-      const byShop = new Map<string, QueueRow[]>();
+      const byShop = new Map<string, { id: string; shopId: string }[]>();
       for (const r of targets) byShop.set(r.shopId, [...(byShop.get(r.shopId) ?? []), r]);
       const summaries: string[] = [];
       for (const [shopId, shopRows] of byShop) {
@@ -156,6 +170,7 @@ export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues,
       }
       setNotice({ tone: "info", text: summaries.join(" ") });
       setSelected(new Set());
+      setMatching(null);
     } finally {
       setBulkPending(false);
       setBulkRefuseOpen(false);
@@ -172,6 +187,9 @@ export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues,
       ) : null}
       <QueueTabs view={params.view} counts={page.counts} hrefFor={hrefFor} onSelect={(view) => change({ view })} />
       <QueueFilters params={params} onChange={change} searchRef={searchRef} canSeeAllShops={canSeeAllShops} />
+      <div className="mb-3">
+        <SavedViews initialViews={savedViews} currentQuery={search} onOpen={(query) => navigate(parseQueueParams(new URLSearchParams(query)))} />
+      </div>
       <div className="mb-3 flex min-h-9 flex-wrap items-center gap-2">
         <p className="text-sm text-slate-700" aria-live="polite">
           {t("resultCount", { count: page.total.count, capped: page.total.capped ? "yes" : "no" })}
@@ -179,7 +197,26 @@ export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues,
         </p>
         {canAct ? (
           <div className="ml-auto flex flex-wrap items-center gap-2">
-            {selected.size ? <span className="text-sm text-slate-700">{t("bulk.selected", { count: selected.size })}</span> : null}
+            {matching ? (
+              <span className="text-sm text-slate-700">
+                {t("bulk.matching", { count: matching.orders.length, truncated: matching.truncated ? "yes" : "no" })}{" "}
+                <button type="button" className="text-brand-700 underline" onClick={() => setMatching(null)}>
+                  {t("bulk.clearMatching")}
+                </button>
+              </span>
+            ) : selected.size ? (
+              <span className="text-sm text-slate-700">{t("bulk.selected", { count: selected.size })}</span>
+            ) : null}
+            {!matching && rows.length > 0 && selected.size === rows.length && page.total.count > rows.length ? (
+              <>
+                <button type="button" className="text-sm text-brand-700 underline" onClick={() => void selectAllMatching("accept")}>
+                  {t("bulk.selectMatchingAccept")}
+                </button>
+                <button type="button" className="text-sm text-brand-700 underline" onClick={() => void selectAllMatching("refuse")}>
+                  {t("bulk.selectMatchingRefuse")}
+                </button>
+              </>
+            ) : null}
             <Button size="sm" variant="secondary" disabled={bulkPending || decidable("accept").length === 0} onClick={() => void decideSelected("accept")}>
               {t("bulk.accept", { count: decidable("accept").length })}
             </Button>

@@ -5,6 +5,7 @@ import { authorizedPage } from "@/lib/auth/page-access";
 import { roleCan } from "@/lib/auth/permissions";
 import { authorizeQueue } from "@/lib/orders/queue-access";
 import { listSyncIssues, loadQueuePage } from "@/lib/orders/queue";
+import { listSavedViews } from "@/lib/orders/saved-views";
 import { parseQueueParams, queueParamsToSearch } from "@/lib/orders/queue-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { OrderQueue } from "@/components/orders/order-queue";
@@ -15,9 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = parseQueueParams(await searchParams);
-  const { shopIds, readableShops, currentShop } = await authorizedPage(authorizeQueue(params.shops));
+  const { actor, shopIds, readableShops, currentShop } = await authorizedPage(authorizeQueue(params.shops));
   const now = new Date();
-  const [page, syncIssues, t] = await Promise.all([loadQueuePage(db, { shopIds, params, now }), listSyncIssues(db, { shopIds }), getTranslations("orders")]);
+  const [page, syncIssues, savedViews, t] = await Promise.all([
+    loadQueuePage(db, { shopIds, params, now }),
+    listSyncIssues(db, { shopIds }),
+    listSavedViews(db, actor.id),
+    getTranslations("orders"),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} subtitle={params.shops === "all" ? t("allShopsSubtitle", { count: readableShops.length }) : t("subtitle", { shop: currentShop.shopName })} />
@@ -27,6 +33,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         initialPage={page}
         renderedAt={now.getTime()}
         syncIssues={syncIssues}
+        savedViews={savedViews}
         currentShopId={currentShop.shopId}
         canAct={roleCan(currentShop.role, "orders.act")}
         canSeeAllShops={readableShops.length > 1}

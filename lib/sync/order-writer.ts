@@ -5,7 +5,7 @@
 // upserted by (shop, order number), lines replaced, state changes recorded as timeline
 // events. An older LastUpdatedDate never overwrites a newer one -- checked in SQL, so it
 // holds even against a concurrent writer.
-import { randomUUID } from "node:crypto";
+import { timeOrderedId } from "@/lib/db/ids";
 import Database from "better-sqlite3";
 import { urlOf, type Db, type TransactionClient } from "@/lib/db/client";
 import { engineOf, sqliteFilePath, type DatabaseEngine } from "@/lib/db/url";
@@ -168,8 +168,12 @@ interface WriteOps {
   existing(shopId: string, orderNumbers: string[]): Promise<Map<string, StoredOrder>>;
   /** Ids of the orders written, by number: an order the newer-version guard kept is absent. */
   upsertOrders(shopId: string, records: OrderRecord[], now: Date): Promise<Map<string, string>>;
-  /** Deletes the lines of `replacedOrderIds` (orders that had some), then inserts `lines`. */
-  replaceLines(replacedOrderIds: string[], lines: LineRow[]): Promise<void>;
+  /**
+   * Writes `lines` in place, keyed by (order, position), then deletes the lines an already
+   * stored order no longer has (`keep`: how many it has now). Updating in place rather than
+   * deleting and re-inserting keeps each line's row and index entries where they are.
+   */
+  replaceLines(storedOrders: { orderId: string; keep: number }[], lines: LineRow[]): Promise<void>;
   insertEvents(events: EventRow[], now: Date): Promise<void>;
 }
 
@@ -188,6 +192,10 @@ const ORDER_NAMES = ["id", "shopId", ...ORDER_COLUMNS.map(([n]) => n), "syncedAt
 // Carrier, tracking and our own timestamps are the desk's, not the marketplace's: kept.
 const ORDER_UPDATES = [...ORDER_COLUMNS.map(([n]) => n), "syncedAt", "updatedAt"].map((n) => `${quote(n)} = excluded.${quote(n)}`).join(", ");
 const EVENT_NAMES = [...EVENT_COLUMNS.map(([n]) => n), "createdAt"];
+const LINE_INSERT = `INSERT INTO "OrderLine" (${LINE_COLUMNS.map(([n]) => quote(n)).join(", ")})`;
+const LINE_UPSERT_TAIL = `ON CONFLICT ("orderId", "position") DO UPDATE SET ${LINE_COLUMNS.filter(([n]) => !["id", "orderId", "position"].includes(n))
+  .map(([n]) => `${quote(n)} = excluded.${quote(n)}`)
+  .join(", ")}`;
 
 const toStored = (r: { id: string; status: string; marketplaceState: string; marketplaceUpdatedAt: Date | string | null }): StoredOrder => ({
   id: r.id,
@@ -231,7 +239,7 @@ class PrismaBackend implements WriteBackend {
         for (const batch of chunks(records, ORDERS_PER_STATEMENT)) {
           const st = new Statement(engine);
           const values = st.rows(batch, (o) => [
-            st.placeholder("text", randomUUID()),
+            st.placeholder("text", timeOrderedId()),
             st.placeholder("text", shopId),
             ...st.cells(o, ORDER_COLUMNS),
             st.placeholder("date", now),
@@ -246,14 +254,15 @@ class PrismaBackend implements WriteBackend {
         }
         return written;
       },
-      async replaceLines(replacedOrderIds, lines) {
-        for (const batch of chunks(replacedOrderIds, 500)) {
-          const st = new Statement(engine);
-          await tx.$executeRawUnsafe(`DELETE FROM "OrderLine" WHERE "orderId" IN (${batch.map((id) => st.placeholder("text", id)).join(", ")})`, ...st.params);
-        }
+      async replaceLines(storedOrders, lines) {
         for (const batch of chunks(lines, LINES_PER_STATEMENT)) {
           const st = new Statement(engine);
-          await tx.$executeRawUnsafe(`INSERT INTO "OrderLine" (${LINE_COLUMNS.map(([n]) => quote(n)).join(", ")}) VALUES ${st.rows(batch, (l) => st.cells(l, LINE_COLUMNS))}`, ...st.params);
+          await tx.$executeRawUnsafe(`${LINE_INSERT} VALUES ${st.rows(batch, (l) => st.cells(l, LINE_COLUMNS))} ${LINE_UPSERT_TAIL}`, ...st.params);
+        }
+        for (const batch of chunks(storedOrders, 500)) {
+          const st = new Statement(engine);
+          const conditions = batch.map((o) => `("orderId" = ${st.placeholder("text", o.orderId)} AND "position" >= ${st.placeholder("int", o.keep)})`);
+          await tx.$executeRawUnsafe(`DELETE FROM "OrderLine" WHERE ${conditions.join(" OR ")}`, ...st.params);
         }
       },
       async insertEvents(events, now) {
@@ -287,8 +296,8 @@ class SqliteBackend implements WriteBackend {
     this.statements = {
       existing: this.conn.prepare(`SELECT "id", "status", "marketplaceState", "marketplaceUpdatedAt" FROM "Order" WHERE "shopId" = ? AND "orderNumber" = ?`),
       upsert: this.conn.prepare(`INSERT INTO "Order" (${ORDER_NAMES.map(quote).join(", ")}) VALUES (${params(ORDER_NAMES.length)}) ${ORDER_UPSERT_TAIL(ORDER_UPDATES)}`),
-      deleteLines: this.conn.prepare(`DELETE FROM "OrderLine" WHERE "orderId" = ?`),
-      insertLine: this.conn.prepare(`INSERT INTO "OrderLine" (${LINE_COLUMNS.map(([n]) => quote(n)).join(", ")}) VALUES (${params(LINE_COLUMNS.length)})`),
+      deleteExtraLines: this.conn.prepare(`DELETE FROM "OrderLine" WHERE "orderId" = ? AND "position" >= ?`),
+      upsertLine: this.conn.prepare(`${LINE_INSERT} VALUES (${params(LINE_COLUMNS.length)}) ${LINE_UPSERT_TAIL}`),
       insertEvent: this.conn.prepare(`INSERT INTO "OrderEvent" (${EVENT_NAMES.map(quote).join(", ")}) VALUES (${params(EVENT_NAMES.length)})`),
     };
   }
@@ -326,14 +335,14 @@ class SqliteBackend implements WriteBackend {
         const at = value("sqlite", "date", now);
         const written = new Map<string, string>();
         for (const o of records) {
-          const row = s.upsert.get(randomUUID(), shopId, ...bind(o, ORDER_COLUMNS), at, at, at) as { id: string } | undefined;
+          const row = s.upsert.get(timeOrderedId(), shopId, ...bind(o, ORDER_COLUMNS), at, at, at) as { id: string } | undefined;
           if (row) written.set(o.orderNumber, row.id);
         }
         return written;
       },
-      async replaceLines(replacedOrderIds, lines) {
-        for (const id of replacedOrderIds) s.deleteLines.run(id);
-        for (const l of lines) s.insertLine.run(...bind(l, LINE_COLUMNS));
+      async replaceLines(storedOrders, lines) {
+        for (const l of lines) s.upsertLine.run(...bind(l, LINE_COLUMNS));
+        for (const o of storedOrders) s.deleteExtraLines.run(o.orderId, o.keep);
       },
       async insertEvents(events, now) {
         const at = value("sqlite", "date", now);
@@ -385,15 +394,15 @@ export class OrderWriter {
       counts.updatedCount = written.length - counts.newCount;
       const idOf = (r: OrderRecord) => ids.get(r.orderNumber)!;
       await ops.replaceLines(
-        written.filter((r) => existing.has(r.orderNumber)).map(idOf),
-        written.flatMap((r) => r.lines.map((l) => ({ ...l, id: randomUUID(), orderId: idOf(r) }))),
+        written.filter((r) => existing.has(r.orderNumber)).map((r) => ({ orderId: idOf(r), keep: r.lines.length })),
+        written.flatMap((r) => r.lines.map((l) => ({ ...l, id: timeOrderedId(), orderId: idOf(r) }))),
       );
       const events: EventRow[] = [];
       for (const r of written) {
         const before = existing.get(r.orderNumber);
         if (before && before.status === r.status && before.marketplaceState === r.marketplaceState) continue;
         events.push({
-          id: randomUUID(),
+          id: timeOrderedId(),
           orderId: idOf(r),
           kind: MARKETPLACE_STATE_CHANGE,
           occurredAt: r.marketplaceUpdatedAt,

@@ -23,6 +23,12 @@ describe("dueRun", () => {
     expect(dueRun(now, { syncIntervalMinutes: 1 }, { incrementalStartedAt: ago(56_000), lastSweepAt: swept })).toBe("INCREMENTAL");
     expect(dueRun(now, { syncIntervalMinutes: 1 }, { incrementalStartedAt: ago(50_000), lastSweepAt: swept })).toBeNull();
   });
+
+  it("still starts at the early tick when the last run's start was recorded a few ms after its tick", () => {
+    const swept = ago(60 * MIN);
+    // The previous run's tick fired 55 s ago, its start was recorded 30 ms later.
+    expect(dueRun(now, { syncIntervalMinutes: 1 }, { incrementalStartedAt: ago(54_970), lastSweepAt: swept })).toBe("INCREMENTAL");
+  });
 });
 
 describe("backoffMs", () => {

@@ -8,6 +8,7 @@ import { runShopSync } from "./run";
 import { DAY } from "./windows";
 
 const TICK_SECONDS = 5;
+const START_SLACK_MS = 1_000;
 
 /** What is due for one shop now, if anything. */
 export function dueRun(
@@ -16,8 +17,10 @@ export function dueRun(
   last: { incrementalStartedAt: Date | null; lastSweepAt: Date | null },
 ): "INCREMENTAL" | "DAILY_SWEEP" | null {
   if (!last.lastSweepAt || now.getTime() - last.lastSweepAt.getTime() >= DAY) return "DAILY_SWEEP";
-  // Start a tick early rather than late: the interval is the longest gap between runs.
-  const gap = now.getTime() - (last.incrementalStartedAt?.getTime() ?? 0) + TICK_SECONDS * 1000;
+  // Start a tick early rather than late: the interval is the longest gap between runs. A
+  // run's start is recorded a little after its tick fired, so the early tick gets a second
+  // of slack -- without it, runs drifted to every interval + one tick.
+  const gap = now.getTime() - (last.incrementalStartedAt?.getTime() ?? 0) + TICK_SECONDS * 1000 + START_SLACK_MS;
   return gap >= shop.syncIntervalMinutes * 60_000 ? "INCREMENTAL" : null;
 }
 

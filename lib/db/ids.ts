@@ -5,8 +5,23 @@
 // ten times more pages.
 import { randomBytes } from "node:crypto";
 
+// Random bytes come from a pool: one system call per 256 ids rather than per id.
+const POOL_IDS = 256;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
+function nextRandom16(): Buffer {
+  if (poolOffset + 16 > pool.length) {
+    pool = randomBytes(16 * POOL_IDS);
+    poolOffset = 0;
+  }
+  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + 16));
+  poolOffset += 16;
+  return bytes;
+}
+
 export function timeOrderedId(now = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = nextRandom16();
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70; // version 7
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 9562 variant

@@ -76,6 +76,11 @@ export class SerializedSqliteAdapter implements SqlDriverAdapterFactory {
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    return gated(await this.inner.connect());
+    const adapter = await this.inner.connect();
+    // The sync's writer commits on its own connection with a 10,000-page checkpoint
+    // threshold; at SQLite's default of 1,000 here, the next small write of this
+    // connection (a sync cursor) would pay the checkpoint of everything the writer wrote.
+    await adapter.executeScript("PRAGMA wal_autocheckpoint = 10000");
+    return gated(adapter);
   }
 }

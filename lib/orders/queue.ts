@@ -11,7 +11,7 @@
 //   materialized table, and lists and counts from it; the attention view starts from
 //   the failed actions (a CROSS JOIN fixes that order on SQLite; PostgreSQL plans it);
 // - counts stop at a cap (see COUNT_CAP): every tab shows a live count, exact for the
-//   working views, "10 000+" for a large history, and no request reads a million rows.
+//   working views, "10 000+" for a large history, which no request counts through.
 // One statement serves SQLite and PostgreSQL; the two differences live in DIALECTS.
 import "server-only";
 import { Prisma, urlOf, type Db, type MarketplaceActionKind, type MarketplaceActionStatus } from "@/lib/db/client";
@@ -38,8 +38,8 @@ import {
 
 /**
  * Counts are exact up to COUNT_CAP. A status, shipping mode or fulfillment filter is
- * checked on each order's row rather than in an index, so those counts stop sooner, at
- * FILTERED_COUNT_CAP: either way a count reads at most about ten thousand index entries.
+ * tested on each order's row, not in an index, and a row costs far more to read than an
+ * index entry: those counts stop sooner, at FILTERED_COUNT_CAP.
  */
 export const COUNT_CAP = 10_000;
 export const FILTERED_COUNT_CAP = 1_000;

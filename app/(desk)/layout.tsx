@@ -16,6 +16,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         currentShopId={currentShop?.shopId ?? null}
         roleLabel={currentShop ? t(currentShop.role) : null}
         showAdmin={memberships.some((m) => roleCan(m.role, "shop.manage"))}
+        showReview={memberships.some((m) => roleCan(m.role, "orders.review"))}
       />
       <main id="content" className="mx-auto max-w-7xl px-4 py-8">
         {children}

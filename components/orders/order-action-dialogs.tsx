@@ -2,13 +2,17 @@
 // One place that turns "the seller wants to <action> this order" into what it takes:
 // accept goes straight out, refuse and refuse shipment ask first, ship and refund open
 // their forms. The queue's buttons, its keyboard shortcuts and the order page share it.
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
-import { ConfirmDialog } from "@/components/ui/dialog";
 import type { SellerAction } from "@/lib/orders/status";
-import { RefundDialog } from "./refund-dialog";
-import { ShipDialog, type ShipTarget } from "./ship-dialog";
+import type { ShipTarget } from "./ship-dialog";
 import { useOrderAction } from "./use-order-actions";
+
+// Dialogs load when first opened: the queue's first load carries the table, not the forms.
+const ConfirmDialog = dynamic(() => import("@/components/ui/dialog").then((m) => m.ConfirmDialog));
+const ShipDialog = dynamic(() => import("./ship-dialog").then((m) => m.ShipDialog));
+const RefundDialog = dynamic(() => import("./refund-dialog").then((m) => m.RefundDialog));
 
 export type ActionTarget = ShipTarget;
 export interface ActionNotice {

@@ -5,12 +5,13 @@
 // by the sync appear on their own. Keyboard: j/k move, x select, a accept, r refuse,
 // s ship, Enter open, / search, ? help.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
+import { ExportCsvLink } from "@/components/review/export-csv-link";
 import { bulkDecisionAction } from "@/lib/order-actions/actions";
 import { matchingOrdersAction } from "@/lib/orders/actions";
 import type { SavedViewRow } from "@/lib/orders/saved-views";
@@ -19,13 +20,11 @@ import type { CachedQueuePage } from "@/lib/orders/queue-cache";
 import { changeQueueParams, parseQueueParams, queueParamsToSearch, type QueueParams, type QueueView } from "@/lib/orders/queue-params";
 import type { QueueRow, SyncIssue } from "@/lib/orders/queue";
 import type { SellerAction } from "@/lib/orders/status";
-import { BulkShipDialog } from "./bulk-ship-dialog";
 import { useOrderActionDialogs, type ActionNotice } from "./order-action-dialogs";
 import { QueueFilters } from "./queue-filters";
 import { QueueTable } from "./queue-table";
 import { QueueTabs } from "./queue-tabs";
 import { SavedViews } from "./saved-views";
-import { ShortcutsDialog } from "./shortcuts-dialog";
 
 interface OrderQueueProps {
   initialSearch: string;
@@ -38,6 +37,11 @@ interface OrderQueueProps {
   canAct: boolean;
   canSeeAllShops: boolean;
 }
+
+// Dialogs load when first opened: the queue's first load carries the table, not the forms.
+const ConfirmDialog = dynamic(() => import("@/components/ui/dialog").then((m) => m.ConfirmDialog));
+const BulkShipDialog = dynamic(() => import("./bulk-ship-dialog").then((m) => m.BulkShipDialog));
+const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog));
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
@@ -195,6 +199,7 @@ export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues,
           {t("resultCount", { count: page.total.count, capped: page.total.capped ? "yes" : "no" })}
           {queue.isFetching ? <span className="ml-2 text-slate-500">{t("refreshing")}</span> : null}
         </p>
+        <ExportCsvLink search={search} />
         {canAct ? (
           <div className="ml-auto flex flex-wrap items-center gap-2">
             {matching ? (
@@ -262,10 +267,11 @@ export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues,
         </Button>
       </nav>
       {dialogs}
-      <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+      {shortcutsOpen ? <ShortcutsDialog open onOpenChange={setShortcutsOpen} /> : null}
       {bulkShipOpen ? <BulkShipDialog shopId={currentShopId} onClose={() => setBulkShipOpen(false)} onFinished={() => void queryClient.invalidateQueries({ queryKey: orderKeys.all })} /> : null}
+      {bulkRefuseOpen ? (
       <ConfirmDialog
-        open={bulkRefuseOpen}
+        open
         onOpenChange={setBulkRefuseOpen}
         title={t("bulk.refuseTitle", { count: decidable("refuse").length })}
         description={t("bulk.refuseDescription")}
@@ -274,6 +280,7 @@ export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues,
         pending={bulkPending}
         onConfirm={() => void decideSelected("refuse")}
       />
+      ) : null}
     </div>
   );
 }

@@ -9,9 +9,11 @@ interface AppHeaderProps {
   currentShopId: string | null;
   roleLabel: string | null;
   showAdmin: boolean;
+  /** The user reviews orders (orders.review) in at least one shop. */
+  showReview: boolean;
 }
 
-export async function AppHeader({ user, shops, currentShopId, roleLabel, showAdmin }: AppHeaderProps) {
+export async function AppHeader({ user, shops, currentShopId, roleLabel, showAdmin, showReview }: AppHeaderProps) {
   const t = await getTranslations();
   return (
     <header className="bg-brand-700 text-white">
@@ -29,6 +31,11 @@ export async function AppHeader({ user, shops, currentShopId, roleLabel, showAdm
           <Link href="/orders" className="rounded-md px-3 py-1.5 hover:bg-white/10">
             {t("nav.orders")}
           </Link>
+          {showReview ? (
+            <Link href="/review" className="rounded-md px-3 py-1.5 hover:bg-white/10">
+              {t("nav.review")}
+            </Link>
+          ) : null}
           {showAdmin ? (
             <Link href="/admin/shops" className="rounded-md px-3 py-1.5 hover:bg-white/10">
               {t("nav.shops")}

@@ -3,9 +3,8 @@
 // cluster from the system's binaries, or TEST_DATABASE_URL; the sandbox over HTTP.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
-import { postgresAvailable, startTempCluster, type TempCluster } from "@/prisma/tools/pg-cluster";
+import type { Db } from "@/lib/db/client";
+import { postgresTestAvailable, postgresTestDatabase, warnIfPostgresSkipped } from "@/lib/testing/postgres-database";
 import { startTestSandbox } from "@/lib/cdiscount/testing";
 import type { SandboxProcess } from "@/lib/cdiscount/sandbox/process";
 import type { Actor } from "@/lib/auth/access";
@@ -14,11 +13,10 @@ import { enqueueOrderAction } from "./enqueue-order-action";
 import { runOrderAction } from "./run-order-action";
 import { awaitingShipment, createTestShop, seedStoredOrders } from "./testing";
 
-const available = postgresAvailable() || Boolean(process.env.TEST_DATABASE_URL);
-if (!available) console.warn("\n*** PostgreSQL binaries not found and TEST_DATABASE_URL unset: PostgreSQL order-action tests SKIPPED ***\n");
+warnIfPostgresSkipped("order-action");
 
-describe.skipIf(!available)("order actions on PostgreSQL", () => {
-  let cluster: TempCluster | undefined;
+describe.skipIf(!postgresTestAvailable)("order actions on PostgreSQL", () => {
+  const postgres = postgresTestDatabase("order_actions_test");
   let db: Db;
   let sandbox: SandboxProcess;
   let seller: Actor;
@@ -27,13 +25,7 @@ describe.skipIf(!available)("order actions on PostgreSQL", () => {
 
   beforeAll(async () => {
     process.env.DESK_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
-    let url = process.env.TEST_DATABASE_URL;
-    if (!url) {
-      cluster = await startTempCluster();
-      url = cluster.createDatabase("order_actions_test");
-    }
-    await deployMigrations(targetForUrl(url));
-    db = createDb(url);
+    ({ db } = await postgres.open());
     sandbox = await startTestSandbox(["--seed", "37"]);
     process.env.CDISCOUNT_SANDBOX_URL = sandbox.url;
     const user = await db.user.create({ data: { email: "seller@pg.test", name: "Seller", passwordHash: "unused" } });
@@ -41,8 +33,7 @@ describe.skipIf(!available)("order actions on PostgreSQL", () => {
   }, 180_000);
   afterAll(async () => {
     await sandbox?.stop();
-    await db?.$disconnect();
-    cluster?.stop();
+    await postgres.close();
   });
 
   it("the same key twice at once, and two tabs shipping the same parcel, each make one marketplace call", async () => {

@@ -105,7 +105,8 @@ function isCalendarDay(text: string): boolean {
   return y >= 2000 && y <= 2100 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-const ZDay = z.string().refine(isCalendarDay).nullable().catch(null);
+/** A calendar day in the URL, or null when absent or unreadable (shared with the review pages). */
+export const ZDay = z.string().refine(isCalendarDay).nullable().catch(null);
 
 function normalizeSearch(text: string): string | null {
   const clean = text.toWellFormed().replace(/\s+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH).trim();

@@ -2,9 +2,8 @@
 // (or TEST_DATABASE_URL) are there -- the same raw SQL must hold on both engines.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/lib/testing/test-database";
-import { createDb, getDb, Prisma, type Db } from "@/lib/db/client";
-import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
-import { postgresAvailable, startTempCluster, type TempCluster } from "@/prisma/tools/pg-cluster";
+import { getDb, Prisma, type Db } from "@/lib/db/client";
+import { postgresTestAvailable, postgresTestDatabase, warnIfPostgresSkipped } from "@/lib/testing/postgres-database";
 import { MARKETPLACE_STATE_CHANGE } from "@/lib/sync/order-writer";
 import { ORDER_ACTION_EVENT } from "@/lib/order-actions/action-kinds";
 import { bucketOf, isDisplayedStatus } from "./status";
@@ -413,24 +412,10 @@ describe("order queue on SQLite", () => {
   queueSuite(async () => getDb());
 });
 
-const pgAvailable = postgresAvailable() || Boolean(process.env.TEST_DATABASE_URL);
-if (!pgAvailable) console.warn("\n*** PostgreSQL binaries not found and TEST_DATABASE_URL unset: PostgreSQL queue tests SKIPPED ***\n");
+warnIfPostgresSkipped("queue");
 
-describe.skipIf(!pgAvailable)("order queue on PostgreSQL", () => {
-  let cluster: TempCluster | undefined;
-  let db: Db | undefined;
-  queueSuite(async () => {
-    let url = process.env.TEST_DATABASE_URL;
-    if (!url) {
-      cluster = await startTempCluster();
-      url = cluster.createDatabase("queue_test");
-    }
-    await deployMigrations(targetForUrl(url));
-    db = createDb(url);
-    return db;
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    cluster?.stop();
-  });
+describe.skipIf(!postgresTestAvailable)("order queue on PostgreSQL", () => {
+  const postgres = postgresTestDatabase("queue_test");
+  queueSuite(async () => (await postgres.open()).db);
+  afterAll(() => postgres.close());
 });

@@ -1,37 +1,26 @@
 // The sync's raw SQL and lease on PostgreSQL (the engine chosen by DATABASE_URL in
 // production): a throwaway cluster from the system's binaries, or TEST_DATABASE_URL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
-import { postgresAvailable, startTempCluster, type TempCluster } from "@/prisma/tools/pg-cluster";
+import type { Db } from "@/lib/db/client";
+import { postgresTestAvailable, postgresTestDatabase, warnIfPostgresSkipped } from "@/lib/testing/postgres-database";
 import { Random } from "@/lib/cdiscount/sandbox/random";
 import { createOrder, DEFAULT_TIMINGS } from "@/lib/cdiscount/sandbox/lifecycle";
 import { OrderWriter } from "./order-writer";
 import { toOrderRecord } from "./order-record";
 import { acquireLease, releaseLease, renewLease } from "./lease";
 
-const available = postgresAvailable() || Boolean(process.env.TEST_DATABASE_URL);
-if (!available) console.warn("\n*** PostgreSQL binaries not found and TEST_DATABASE_URL unset: PostgreSQL sync tests SKIPPED ***\n");
+warnIfPostgresSkipped("sync");
 
-describe.skipIf(!available)("sync on PostgreSQL", () => {
-  let cluster: TempCluster | undefined;
+describe.skipIf(!postgresTestAvailable)("sync on PostgreSQL", () => {
+  const postgres = postgresTestDatabase("sync_test");
   let db: Db;
   let shopId: string;
 
   beforeAll(async () => {
-    let url = process.env.TEST_DATABASE_URL;
-    if (!url) {
-      cluster = await startTempCluster();
-      url = cluster.createDatabase("sync_test");
-    }
-    await deployMigrations(targetForUrl(url));
-    db = createDb(url);
+    ({ db } = await postgres.open());
     shopId = (await db.shop.create({ data: { name: "PG", apiLogin: "pg-api", apiPasswordEncrypted: "x" } })).id;
   }, 180_000);
-  afterAll(async () => {
-    await db?.$disconnect();
-    cluster?.stop();
-  });
+  afterAll(() => postgres.close());
 
   it("writes orders, lines and events with exact amounts and dates, then updates only newer versions", async () => {
     const rng = new Random(3);

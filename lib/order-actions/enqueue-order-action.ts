@@ -118,7 +118,10 @@ function invalidState(orderNumber: string, status: string, action: SellerAction)
 }
 
 function sameRequestOrThrow(existing: ExistingAction, access: ShopAccess, input: OrderActionInput): EnqueuedAction {
-  if (existing.shopId !== access.shopId || existing.orderId !== input.orderId || existing.kind !== ACTION_KIND[input.action]) {
+  // A replay must be the same request: a key sent again with other tracking or refund
+  // lines would otherwise get the first outcome while its new data is silently dropped.
+  const sameRequest = sameJson(requestSummary(existing.payload as ActionPayload), requestOf(input));
+  if (existing.shopId !== access.shopId || existing.orderId !== input.orderId || existing.kind !== ACTION_KIND[input.action] || !sameRequest) {
     throw new OrderActionError("CONFLICT", { key: "idempotencyKeyReused" }, { message: `Idempotency key ${input.idempotencyKey} belongs to another action` });
   }
   return { actionId: existing.id, created: false };
@@ -128,6 +131,13 @@ function sameRequestOrThrow(existing: ExistingAction, access: ShopAccess, input:
 function joinOpenActionOrThrow(open: ExistingAction, kind: string, payload: ActionPayload, orderNumber: string): EnqueuedAction {
   if (open.kind === kind && sameJson(open.payload, payload)) return { actionId: open.id, created: false };
   throw new OrderActionError("CONFLICT", { key: "actionInProgress" }, { message: `Order ${orderNumber} already has an open action ${open.id}` });
+}
+
+/** The same summary, read from a request's input (what its payload would carry). */
+function requestOf(input: OrderActionInput): Prisma.InputJsonObject {
+  if (input.action === "refund") return { lines: [...new Set(input.lines)], motive: input.motive, refundShippingCharges: input.refundShippingCharges };
+  if (input.action !== "ship") return {};
+  return { carrierName: input.carrierName ?? null, trackingNumber: input.trackingNumber ?? null, trackingUrl: input.trackingUrl ?? null };
 }
 
 /** What the timeline and the audit keep of a request: the shipment or the refunded lines. */

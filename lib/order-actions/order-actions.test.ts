@@ -124,6 +124,17 @@ describe("order actions", () => {
     expect(await storedOrder(order!.id)).toMatchObject({ status: "Shipped", bucket: "SHIPPED", ...tracking });
   });
 
+  it("the same key sent again with other tracking is refused, not answered with the first outcome", async () => {
+    const shop = await newShop();
+    const [order] = await seedOrders(shop, 1, awaitingShipment("TRK"));
+    const idempotencyKey = randomUUID();
+    const first = { action: "ship" as const, orderId: order!.id, idempotencyKey, carrierName: "Colissimo", trackingNumber: "6A111111111" };
+    expect(await act(shop, first)).toMatchObject({ status: "succeeded" });
+    expect(await act(shop, first)).toMatchObject({ status: "succeeded" });
+    await expect(act(shop, { ...first, trackingNumber: "6A222222222" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await validated(shop)).flat()).toEqual([{ orderNumber: order!.orderNumber, orderState: "Shipped", trackingNumber: "6A111111111" }]);
+  });
+
   it("refuse shipment", async () => {
     const shop = await newShop();
     const [order] = await seedOrders(shop, 1, awaitingShipment("STD"));

@@ -114,16 +114,50 @@ test.describe("[REVIEW] the manager's review", () => {
     await expect(page.locator("tr[data-audit-action]").filter({ hasNotText: "Sophie Vendeuse" })).toHaveCount(0);
   });
 
-  test("a seller gets the forbidden screen, and no Review link", async ({ page }) => {
+  test("a seller gets the forbidden screen on every review page, and no Review link", async ({ page }) => {
     await signIn(page, "SELLER");
     await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Revue" })).toHaveCount(0);
-    const response = await page.goto("/review/canceled");
-    expect(response?.status()).toBe(403);
-    await expect(page.getByRole("heading", { level: 1, name: "Accès refusé" })).toBeVisible();
+    for (const path of ["/review", "/review/canceled", "/review/fulfillment", "/review/audit"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: "Accès refusé" })).toBeVisible();
+    }
+  });
+
+  test("without a session every review page sends to sign-in; a manager naming a shop not theirs gets a 404", async ({ page }) => {
+    for (const path of ["/review", "/review/canceled", "/review/fulfillment", "/review/audit"]) {
+      await page.goto(path);
+      await expect(page, path).toHaveURL(/\/sign-in/);
+    }
+    await signIn(page, "MANAGER");
+    const otherShop = await testDb().shop.create({ data: { name: "Autre société", apiLogin: "autre-api", apiPasswordEncrypted: "x" } });
+    for (const path of ["/review/canceled", "/review/fulfillment", "/review/audit"]) {
+      const response = await page.goto(`${path}?shop=${otherShop.id}`);
+      expect(response?.status(), path).toBe(404);
+    }
   });
 });
 
 test.describe("[EXPORT] CSV export of a queue list", () => {
+  test("without a session the export answers 401, and a manager's export holds only their shops' orders", async ({ page, request }) => {
+    const anonymous = await request.get("/api/orders/export", { maxRedirects: 0 });
+    expect(anonymous.status()).toBe(401);
+    const otherShop = await testDb().shop.create({ data: { name: "Société voisine", apiLogin: "voisine-api", apiPasswordEncrypted: "x" } });
+    await testDb().order.create({
+      data: {
+        shopId: otherShop.id, orderNumber: "VOISINE0001", marketplaceState: "CancelledByCustomer", status: "CancelledByCustomer", bucket: "CANCELED",
+        initialTotalAmount: 10, initialTotalShippingChargesAmount: 0, validatedTotalAmount: 10, validatedTotalShippingCharges: 0, shippedTotalAmount: 0,
+        shippedTotalShippingCharges: 0, siteCommissionPromisedAmount: 0, siteCommissionValidatedAmount: 0, siteCommissionShippedAmount: 0, marketplaceCreatedAt: new Date(),
+      },
+    });
+    await signIn(page, "MANAGER");
+    const response = await page.request.get("/api/orders/export?view=CANCELED&shops=all");
+    expect(response.status()).toBe(200);
+    const text = (await response.body()).subarray(3).toString("utf8");
+    expect(text).not.toContain("VOISINE0001");
+    expect(text).not.toContain("Société voisine");
+  });
+
   test("Exporter (CSV) on /orders?view=CANCELED downloads the list: BOM, French headers, one row per line", async ({ page }) => {
     const [order] = await seedOrders(1, canceledAs("CancelledByCustomer"));
     await signIn(page, "SELLER");

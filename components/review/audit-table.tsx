@@ -2,39 +2,40 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
 import type { Locale } from "@/lib/orders/status";
 import type { AuditPage } from "@/lib/review/list-audit-log";
 import { auditSearch, type AuditParams } from "@/lib/review/review-params";
 import { auditActionLabel, auditTargetLabel } from "./audit-labels";
-import { EmptyState } from "./empty-state";
+import { ListCard } from "./list-card";
 import { reviewFormat } from "./review-format";
 
 export async function AuditTable({ page, params, showShop, locale }: { page: AuditPage; params: AuditParams; showShop: boolean; locale: Locale }) {
   const t = await getTranslations("review.audit");
   const f = reviewFormat(locale);
   return (
-    <Card aria-labelledby="audit-list-title" className="space-y-4">
-      <h2 id="audit-list-title" className="text-lg font-semibold text-slate-900">
-        {t("listTitle")}
-      </h2>
-      {page.rows.length === 0 ? (
-        <EmptyState>{params.after ? t("emptyPage") : t("empty")}</EmptyState>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">{t("table.caption")}</caption>
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
+    <ListCard
+      id="audit-list-title"
+      title={t("listTitle")}
+      caption={t("table.caption")}
+      empty={page.rows.length ? null : params.after ? t("emptyPage") : t("empty")}
+      header={
+        <>
                 <th scope="col" className="py-2 pr-4 font-medium">{t("table.when")}</th>
                 <th scope="col" className="px-3 py-2 font-medium">{t("table.who")}</th>
                 {showShop ? <th scope="col" className="px-3 py-2 font-medium">{t("table.shop")}</th> : null}
                 <th scope="col" className="px-3 py-2 font-medium">{t("table.action")}</th>
                 <th scope="col" className="px-3 py-2 font-medium">{t("table.target")}</th>
                 <th scope="col" className="px-3 py-2 font-medium">{t("table.outcome")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        </>
+      }
+      pagination={{
+        label: t("pagination"),
+        firstHref: params.after ? `/review/audit?${auditSearch(params)}` : null,
+        firstLabel: t("firstPage"),
+        nextHref: page.nextCursor ? `/review/audit?${auditSearch(params, { after: page.nextCursor })}` : null,
+        nextLabel: t("nextPage"),
+      }}
+    >
               {page.rows.map((r) => (
                 <tr key={r.id} data-audit-action={r.action}>
                   <td className="whitespace-nowrap py-2 pr-4 tabular-nums text-slate-800">{f.dateTime(r.createdAt)}</td>
@@ -60,24 +61,6 @@ export async function AuditTable({ page, params, showShop, locale }: { page: Aud
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <nav aria-label={t("pagination")} className="flex justify-between text-sm">
-        {params.after ? (
-          <Link href={`/review/audit?${auditSearch(params)}`} className="text-brand-700 underline">
-            {t("firstPage")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {page.nextCursor ? (
-          <Link href={`/review/audit?${auditSearch(params, { after: page.nextCursor })}`} className="text-brand-700 underline">
-            {t("nextPage")}
-          </Link>
-        ) : null}
-      </nav>
-    </Card>
+    </ListCard>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // The queue's tabs: the brief's four buckets, then the two working views. Links, so a
 // view can be opened in a new tab and bookmarked; each shows its live count.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import type { QueueViewCounts } from "@/lib/orders/queue";
 import type { QueueView } from "@/lib/orders/queue-params";
@@ -10,9 +10,11 @@ const TABS: readonly QueueView[] = ["NEW", "WAITING_SHIPMENT", "SHIPPED", "CANCE
 
 export function QueueTabs({ view, counts, hrefFor, onSelect }: { view: QueueView; counts: QueueViewCounts; hrefFor: (view: QueueView) => string; onSelect: (view: QueueView) => void }) {
   const t = useTranslations("orders.views");
+  // The user's locale, not the machine's: the server and the browser must print the same figure.
+  const locale = useLocale();
   const format = (view: QueueView) => {
     const c = counts[view];
-    return c.capped ? `${c.count.toLocaleString()}+` : c.count.toLocaleString();
+    return c.capped ? `${c.count.toLocaleString(locale)}+` : c.count.toLocaleString(locale);
   };
   const tabs = counts.OTHER.count > 0 || view === "OTHER" ? [...TABS.slice(0, 4), "OTHER" as const, ...TABS.slice(4)] : TABS;
   return (

@@ -2,31 +2,20 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { filterControl, ShopFilter } from "./shop-filter";
 import type { ShopMembership } from "@/lib/auth/access";
 import type { AuditFacets } from "@/lib/review/list-audit-facets";
 import type { AuditParams } from "@/lib/review/review-params";
 import { auditActionLabel } from "./audit-labels";
 
-const control = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
+const control = filterControl;
 
 export async function AuditFilters({ params, shops, facets }: { params: AuditParams; shops: ShopMembership[]; facets: AuditFacets }) {
   const t = await getTranslations("review.audit");
   const active = params.shop || params.user || params.action || params.from || params.to;
   return (
     <form method="get" action="/review/audit" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("filters.label")}>
-      {shops.length > 1 ? (
-        <label className="text-xs font-medium text-slate-700">
-          {t("filters.shop")}
-          <select name="shop" defaultValue={params.shop ?? ""} className={control}>
-            <option value="">{t("filters.allShops")}</option>
-            {shops.map((s) => (
-              <option key={s.shopId} value={s.shopId}>
-                {s.shopName}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
+      <ShopFilter shops={shops} value={params.shop} label={t("filters.shop")} allLabel={t("filters.allShops")} />
       <label className="text-xs font-medium text-slate-700">
         {t("filters.user")}
         <select name="user" defaultValue={params.user ?? ""} className={control}>

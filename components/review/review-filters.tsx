@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { filterControl, ShopFilter } from "./shop-filter";
 import type { ShopMembership } from "@/lib/auth/access";
 import { lastDays } from "@/lib/review/periods";
 import { reviewSearch, type ReviewParams } from "@/lib/review/review-params";
 
-const control = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
+const control = filterControl;
 const QUICK_RANGES = [30, 60, 90] as const;
 
 export async function ReviewFilters({ path, params, shops, now, granularity = true }: { path: string; params: ReviewParams; shops: ShopMembership[]; now: Date; granularity?: boolean }) {
@@ -15,19 +16,7 @@ export async function ReviewFilters({ path, params, shops, now, granularity = tr
   return (
     <div className="mb-6 space-y-3">
       <form method="get" action={path} className="flex flex-wrap items-end gap-3" aria-label={t("label")}>
-        {shops.length > 1 ? (
-          <label className="text-xs font-medium text-slate-700">
-            {t("shop")}
-            <select name="shop" defaultValue={params.shop ?? ""} className={control}>
-              <option value="">{t("allShops", { count: shops.length })}</option>
-              {shops.map((s) => (
-                <option key={s.shopId} value={s.shopId}>
-                  {s.shopName}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        <ShopFilter shops={shops} value={params.shop} label={t("shop")} allLabel={t("allShops", { count: shops.length })} />
         <label className="text-xs font-medium text-slate-700">
           {t("from")}
           <input type="date" name="from" defaultValue={params.range.from} className={control} />

@@ -6,7 +6,7 @@ import { filterControl, ShopFilter } from "./shop-filter";
 import type { ShopMembership } from "@/lib/auth/access";
 import type { AuditFacets } from "@/lib/review/list-audit-facets";
 import type { AuditParams } from "@/lib/review/review-params";
-import { auditActionLabel } from "./audit-labels";
+import { auditActionLabel } from "@/lib/audit/audit-labels";
 
 const control = filterControl;
 

@@ -5,7 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import type { Locale } from "@/lib/orders/status";
 import type { AuditPage } from "@/lib/review/list-audit-log";
 import { auditSearch, type AuditParams } from "@/lib/review/review-params";
-import { auditActionLabel, auditTargetLabel } from "./audit-labels";
+import { auditActionLabel, auditTargetLabel } from "@/lib/audit/audit-labels";
+import { ExportCsvLink } from "./export-csv-link";
 import { ListCard } from "./list-card";
 import { reviewFormat } from "./review-format";
 
@@ -18,6 +19,7 @@ export async function AuditTable({ page, params, showShop, locale }: { page: Aud
       title={t("listTitle")}
       caption={t("table.caption")}
       empty={page.rows.length ? null : params.after ? t("emptyPage") : t("empty")}
+      actions={<ExportCsvLink list="audit" search={auditSearch(params)} />}
       header={
         <>
                 <th scope="col" className="py-2 pr-4 font-medium">{t("table.when")}</th>

@@ -5,6 +5,7 @@ import { StatusChip, FulfillmentBadge } from "@/components/orders/order-badges";
 import type { Locale } from "@/lib/orders/status";
 import type { CanceledOrdersPage } from "@/lib/review/list-canceled-orders";
 import { reviewSearch, type ReviewParams } from "@/lib/review/review-params";
+import { ExportCsvLink } from "./export-csv-link";
 import { ListCard } from "./list-card";
 import { reviewFormat } from "./review-format";
 
@@ -18,6 +19,7 @@ export async function CanceledOrdersTable({ page, params, shopNames, locale }: {
       title={t("listTitle")}
       caption={t("table.caption")}
       empty={page.rows.length ? null : params.after ? t("emptyPage") : t("empty")}
+      actions={<ExportCsvLink list="canceled" search={reviewSearch(params)} />}
       header={
         <>
                 <th scope="col" className="py-2 pr-4 font-medium">{t("table.order")}</th>

@@ -13,14 +13,19 @@ interface ListCardProps {
   header: ReactNode;
   children: ReactNode;
   pagination: { label: string; firstHref: string | null; firstLabel: string; nextHref: string | null; nextLabel: string };
+  /** Beside the title: what applies to the whole list (its CSV export). */
+  actions?: ReactNode;
 }
 
-export function ListCard({ id, title, caption, empty, header, children, pagination }: ListCardProps) {
+export function ListCard({ id, title, caption, empty, header, children, pagination, actions }: ListCardProps) {
   return (
     <Card aria-labelledby={id} className="space-y-4">
-      <h2 id={id} className="text-lg font-semibold text-slate-900">
-        {title}
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={id} className="text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
+        {actions}
+      </div>
       {empty !== null ? (
         <EmptyState>{empty}</EmptyState>
       ) : (

@@ -1,31 +1,58 @@
-// The CSV export of a queue list: the orders /orders shows for the same URL params (the
-// queue's own query: same view, filters, search and order), every page of them, as a
-// stream. Each read of the stream fetches the next page of orders from the database
-// (keyset, EXPORT_PAGE_SIZE orders), so memory holds about one page whatever the export's
-// size: a 100,000-order export never sits in memory (see npm run bench:export).
+// CSV exports of order lists: the queue (/orders, the same URL params), the canceled
+// review and the fulfillment review. Each list gives its orders a page of ids at a time
+// (keyset); each read of the stream fetches the next page and its details, so memory
+// holds about one page whatever the export's size: a 100,000-order export never sits in
+// memory (see npm run bench:export).
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { listQueue } from "@/lib/orders/queue";
+import { listQueueRows } from "@/lib/orders/queue";
 import type { QueueParams } from "@/lib/orders/queue-params";
+import { listCanceledOrders } from "@/lib/review/list-canceled-orders";
+import { listFulfillmentOrderIds } from "@/lib/review/list-fulfillment-orders";
+import type { CanceledStatus } from "@/lib/review/cancellation-causes";
+import type { DayRange } from "@/lib/review/periods";
 import { UTF8_BOM, csvRecords } from "./csv";
 import { EXPORT_ORDER_SELECT, headerRecord, orderRecords, type OrderCsvFormat } from "./order-export-columns";
 
-export const EXPORT_PAGE_SIZE = 1_000;
+export const EXPORT_PAGE_SIZE = 500;
 const DETAIL_SLICE = 250;
 
-export interface OrderExportOptions {
-  /** Already authorized for orders.export (authorizeOrderExport). */
+/** One page of a list's order ids, in the list's order, and where the next one starts. */
+export type OrderIdPages = (after: string | null, pageSize: number) => Promise<{ ids: string[]; nextCursor: string | null }>;
+
+export interface OrderCsvStreamOptions {
+  /** Already authorized for the export; every order is checked against them again. */
   shopIds: readonly string[];
-  params: QueueParams;
-  /** One instant for the whole export: the late view's deadline is not a moving target. */
-  now: Date;
+  pages: OrderIdPages;
   format: OrderCsvFormat;
   pageSize?: number;
   /** Told after each page read from the database and written out (tests and the benchmark watch it). */
   onPage?: (page: { index: number; orders: number; records: number }) => void;
 }
 
-export function exportOrdersCsv(db: Db, { shopIds, params, now, format, pageSize = EXPORT_PAGE_SIZE, onPage }: OrderExportOptions): ReadableStream<Uint8Array> {
+/** The queue list those params show on /orders (its view, filters, search and order). */
+export function queueOrderPages(db: Db, { shopIds, params, now }: { shopIds: readonly string[]; params: QueueParams; now: Date }): OrderIdPages {
+  return async (after, pageSize) => {
+    // The queue's page sizes are the URL's (up to 100); its query takes any size.
+    const page = await listQueueRows(db, { shopIds, now, params: { ...params, size: pageSize as QueueParams["size"], after, before: null } });
+    return { ids: page.rows.map((r) => r.id), nextCursor: page.nextCursor };
+  };
+}
+
+/** The canceled review's list: canceled in the range, most recently canceled first. */
+export function canceledOrderPages(db: Db, scope: { shopIds: readonly string[]; range: DayRange; statuses: readonly CanceledStatus[] | null }): OrderIdPages {
+  return async (after, limit) => {
+    const page = await listCanceledOrders(db, { ...scope, after, limit });
+    return { ids: page.rows.map((r) => r.id), nextCursor: page.nextCursor };
+  };
+}
+
+/** The fulfillment review's orders: placed in the range, shipped by Cdiscount or a logistician. */
+export function fulfillmentOrderPages(db: Db, scope: { shopIds: readonly string[]; range: DayRange }): OrderIdPages {
+  return (after, limit) => listFulfillmentOrderIds(db, { ...scope, after, limit });
+}
+
+export function exportOrdersCsv(db: Db, { shopIds, pages, format, pageSize = EXPORT_PAGE_SIZE, onPage }: OrderCsvStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const allowed = new Set(shopIds);
   let cursor: string | null = null;
@@ -42,20 +69,18 @@ export function exportOrdersCsv(db: Db, { shopIds, params, now, format, pageSize
       // waiting.
       async pull(controller) {
         while (!finished) {
-          // The queue's page sizes are the URL's (up to 100); its query takes any size.
-          const page = await listQueue(db, { shopIds, now, params: { ...params, size: pageSize as QueueParams["size"], after: cursor, before: null } });
-          const ids = page.rows.map((r) => r.id);
+          const page = await pages(cursor, pageSize);
           let orders = 0;
           let records = 0;
           // The page's details come in slices, each written out before the next is read: what
           // the process holds at once stays small (and Prisma refuses more bound values than
           // SQLite's 999 in one statement).
-          for (let i = 0; i < ids.length && !finished; i += DETAIL_SLICE) {
-            const slice = ids.slice(i, i + DETAIL_SLICE);
+          for (let i = 0; i < page.ids.length && !finished; i += DETAIL_SLICE) {
+            const slice = page.ids.slice(i, i + DETAIL_SLICE);
             const details = await db.order.findMany({ where: { id: { in: slice } }, select: EXPORT_ORDER_SELECT });
-            // The ids come from the scoped queue query; the shop is checked again all the same.
+            // The ids come from a scoped query; the shop is checked again all the same.
             const byId = new Map(details.filter((o) => allowed.has(o.shopId)).map((o) => [o.id, o]));
-            // The queue's order; an order gone between the two reads is left out.
+            // The list's order; an order gone between the two reads is left out.
             const lines = slice.flatMap((id) => {
               const order = byId.get(id);
               return order ? orderRecords(order, format) : [];

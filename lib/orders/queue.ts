@@ -99,6 +99,11 @@ export async function listQueue(db: Db, { shopIds, params, now }: QueueScope & {
   return { ...page, total: counts[params.view]! };
 }
 
+/** The page alone, without the view's count: for readers that walk every page (the CSV export). */
+export async function listQueueRows(db: Db, { shopIds, params, now }: QueueScope & { params: QueueParams }): Promise<Omit<QueuePage, "total">> {
+  return readPage(db, queueRequest(db, { shopIds, now, filters: params }), params);
+}
+
 export async function countQueueViews(db: Db, { shopIds, now, filters }: QueueScope & { filters: QueueFilters }): Promise<QueueViewCounts> {
   return (await countViews(db, queueRequest(db, { shopIds, now, filters }), QUEUE_VIEWS)) as QueueViewCounts;
 }

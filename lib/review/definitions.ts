@@ -11,11 +11,13 @@
 // Late-shipment rate (window of N days ending now):
 //   the orders the seller ships (fulfillmentType null: Cdiscount ships MKPFBC / EXTFBC
 //   orders), with a shipping deadline (shippingDateMax) inside the window -- already
-//   passed, so each one's outcome is known -- that were shipped or are still to ship
-//   (buckets NEW, WAITING_SHIPMENT, SHIPPED: a canceled order is the cancellation rate's).
-//   One is late when it was
+//   passed, so each one's outcome is known -- that were shipped, or are still waiting on
+//   the seller (WaitingForSellerAcceptation, WaitingForShipmentAcceptation). A canceled
+//   order is the cancellation rate's; one Cdiscount still holds (AcceptedBySeller,
+//   ValidatedFianet, PaymentInProgress: payment and fraud checks) cannot be shipped yet,
+//   so its delay is not the seller's. One is late when it was
 //   - shipped after its deadline (shippedAt > shippingDateMax), or
-//   - is still unshipped past it (bucket NEW or WAITING_SHIPMENT).
+//   - is still waiting on the seller past it.
 //   Not the queue's "late" view (lib/orders/queue-params.ts), which also warns of
 //   deadlines within the next 24 hours: that one is for acting, this one for judging.
 //
@@ -29,19 +31,19 @@
 //   its import's state change at Cdiscount's LastUpdatedDate: the best time known.
 import "server-only";
 import { Prisma } from "@/lib/db/client";
-import { LATE_BUCKETS } from "@/lib/orders/queue-params";
-import { statusesInBucket } from "@/lib/orders/status";
+import { statusesInBucket, type DisplayedStatus, type OrderStatus } from "@/lib/orders/status";
 import { list, STATE_CHANGE } from "./sql";
 
 export const INDICATOR_WINDOWS = [30, 60] as const;
 export type IndicatorWindow = (typeof INDICATOR_WINDOWS)[number];
 
-/** Buckets of the orders the late-shipment rate judges. */
-export const SHIPPABLE_BUCKETS = [...LATE_BUCKETS, "SHIPPED"] as const;
-export const UNSHIPPED_BUCKETS = LATE_BUCKETS;
-
 const CANCELED = statusesInBucket("CANCELED");
 const SHIPPED = statusesInBucket("SHIPPED");
+
+/** Unshipped statuses in which the order waits on the seller: past the deadline, the seller is late. */
+export const WAITING_ON_SELLER = ["WaitingForSellerAcceptation", "WaitingForShipmentAcceptation"] as const satisfies readonly OrderStatus[];
+/** Statuses of the orders the late-shipment rate judges. */
+export const LATE_JUDGED_STATUSES: readonly DisplayedStatus[] = [...WAITING_ON_SELLER, ...SHIPPED];
 
 /** canceledAt of the order aliased `o` (see above). */
 export const CANCELED_AT = Prisma.sql`COALESCE(

@@ -3,7 +3,7 @@
 import "server-only";
 import { Prisma, type Db } from "@/lib/db/client";
 import { CANCELED_STATUSES, SELLER_CAUSES, causeOf } from "./cancellation-causes";
-import { INDICATOR_WINDOWS, SHIPPABLE_BUCKETS, SHIPPED_AT, UNSHIPPED_BUCKETS, type IndicatorWindow } from "./definitions";
+import { INDICATOR_WINDOWS, LATE_JUDGED_STATUSES, SHIPPED_AT, WAITING_ON_SELLER, type IndicatorWindow } from "./definitions";
 import { BUCKETS } from "@/lib/orders/status";
 import { allOf, list, numberOf, reviewSql, type ReviewSql, type SqlNumber } from "./sql";
 
@@ -52,14 +52,14 @@ async function cancellation(db: Db, sql: ReviewSql, shopIds: readonly string[], 
 async function lateShipment(db: Db, sql: ReviewSql, shopIds: readonly string[], from: Date, to: Date): Promise<Rate> {
   const [row] = await db.$queryRaw<{ judged: SqlNumber; late: SqlNumber }[]>(
     Prisma.sql`SELECT count(*) AS "judged",
-        sum(CASE WHEN o."bucket" IN (${list(UNSHIPPED_BUCKETS)}) OR ${SHIPPED_AT} > o."shippingDateMax" THEN 1 ELSE 0 END) AS "late"
+        sum(CASE WHEN o."status" IN (${list(WAITING_ON_SELLER)}) OR ${SHIPPED_AT} > o."shippingDateMax" THEN 1 ELSE 0 END) AS "late"
       FROM "Order" o
       WHERE ${allOf([
         Prisma.sql`o."shopId" IN (${list(shopIds)})`,
         Prisma.sql`o."shippingDateMax" >= ${sql.date(from)}`,
         Prisma.sql`o."shippingDateMax" < ${sql.date(to)}`,
         Prisma.sql`o."fulfillmentType" IS NULL`,
-        Prisma.sql`o."bucket" IN (${list(SHIPPABLE_BUCKETS)})`,
+        Prisma.sql`o."status" IN (${list(LATE_JUDGED_STATUSES)})`,
       ])}`,
   );
   return rate(numberOf(row?.late ?? 0), numberOf(row?.judged ?? 0));

@@ -2,7 +2,7 @@
 // chart's granularity, a facet, a page). As with the queue, parsing never throws: an
 // unreadable value falls back to its default, so a bookmarked URL always opens a page.
 import { z } from "zod";
-import { CANCELLATION_CAUSES, CANCELED_STATUSES } from "./cancellation-causes";
+import { CANCELLATION_CAUSES, CANCELED_STATUSES, statusesOfCause, type CanceledStatus } from "./cancellation-causes";
 import { GRANULARITIES, addDays, daysIn, defaultGranularity, lastDays, type DayRange, type Granularity } from "./periods";
 import { ZDay } from "@/lib/orders/queue-params";
 
@@ -67,6 +67,11 @@ export function parseReviewParams(input: SearchParamsLike, now: Date): ReviewPar
     cause: raw.cause,
     after: raw.after,
   };
+}
+
+/** The canceled statuses a canceled review narrows to: its facet, its cause's, or all (null). */
+export function canceledStatusesOf(params: Pick<ReviewParams, "status" | "cause">): CanceledStatus[] | null {
+  return params.status ? [params.status] : params.cause ? statusesOfCause(params.cause) : null;
 }
 
 /** The query string of a review URL (without "?"), with a change applied; a change drops the page cursor. */

@@ -17,6 +17,11 @@ import { listAuditFacets } from "./list-audit-facets";
 import { listAuditLog } from "./list-audit-log";
 import { listCanceledOrders, type CanceledOrderRow } from "./list-canceled-orders";
 import { lastDays, parisDayOf, periodsOf, type DayRange } from "./periods";
+import Papa from "papaparse";
+import { UTF8_BOM } from "@/lib/export/csv";
+import { AUDIT_EXPORT_COLUMNS, exportAuditCsv, type AuditCsvFormat } from "@/lib/export/export-audit-csv";
+import { canceledOrderPages, exportOrdersCsv, fulfillmentOrderPages } from "@/lib/export/export-orders-csv";
+import { EXPORT_COLUMNS, type OrderCsvFormat } from "@/lib/export/order-export-columns";
 
 setupTestDatabase();
 
@@ -131,6 +136,10 @@ const SHOP_A: Spec[] = [
   { number: "W1", status: "WaitingForShipmentAcceptation", created: at(-5 * DAY), deadline: at(-1 * DAY) },
   { number: "W2", status: "WaitingForShipmentAcceptation", created: at(-1 * DAY), deadline: at(1 * DAY) },
   { number: "N1", status: "WaitingForSellerAcceptation", created: at(-1 * HOUR), deadline: at(2 * DAY) },
+  // Past its deadline but Cdiscount still checks the payment: not the seller's delay.
+  { number: "N2", status: "PaymentInProgress", created: at(-6 * DAY), deadline: at(-2 * DAY) },
+  // Past its deadline, still to accept: the seller's.
+  { number: "N3", status: "WaitingForSellerAcceptation", created: at(-6 * DAY), deadline: at(-3 * DAY) },
   // Cdiscount ships these: never judged for lateness, reviewed apart.
   { number: "F1", status: "Shipped", created: at(-10 * DAY), deadline: at(-8 * DAY), fulfillment: "MKPFBC", amount: "25.00", events: [[at(-2 * DAY), "WaitingForShipmentAcceptation", "Shipped"]] },
   { number: "F2", status: "Shipped", created: at(-3 * DAY), fulfillment: "EXTFBC", amount: "12.00" },
@@ -190,8 +199,9 @@ function expectedRates(specs: Spec[], days: number) {
   const placed = specs.filter((s) => s.created.getTime() >= from && s.created < NOW);
   const canceled = placed.filter((s) => CANCELED.has(s.status));
   const sellerCaused = canceled.filter((s) => ["sellerRefusal", "automatic"].includes(causeOf(s.status as CanceledStatus)));
-  const judged = specs.filter((s) => !s.fulfillment && s.deadline && s.deadline.getTime() >= from && s.deadline < NOW && ["NEW", "WAITING_SHIPMENT", "SHIPPED"].includes(bucketOf(s.status as never)));
-  const late = judged.filter((s) => bucketOf(s.status as never) !== "SHIPPED" || shippedAtOf(s)! > s.deadline!);
+  const waitingOnSeller = ["WaitingForSellerAcceptation", "WaitingForShipmentAcceptation"];
+  const judged = specs.filter((s) => !s.fulfillment && s.deadline && s.deadline.getTime() >= from && s.deadline < NOW && (waitingOnSeller.includes(s.status) || SHIPPED.has(s.status)));
+  const late = judged.filter((s) => waitingOnSeller.includes(s.status) || shippedAtOf(s)! > s.deadline!);
   return { cancellation: [canceled.length, placed.length], seller: [sellerCaused.length, placed.length], late: [late.length, judged.length] };
 }
 
@@ -290,20 +300,21 @@ function reviewSuite(connect: () => Promise<Db>) {
         expect([r.sellerCancellation.count, r.sellerCancellation.of]).toEqual(e.seller);
         expect(r.cancellation.rate).toBeCloseTo(e.cancellation[0]! / e.cancellation[1]!);
       }
-      // 30 days: C1 C2 C3 C4 C5 C6 C9 C10 canceled of 17 placed; seller-caused: C2 C3 C9.
-      expect(rates[0]!.cancellation).toMatchObject({ count: 8, of: 17 });
-      expect(rates[0]!.sellerCancellation).toMatchObject({ count: 3, of: 17 });
+      // 30 days: C1 C2 C3 C4 C5 C6 C9 C10 canceled of 19 placed; seller-caused: C2 C3 C9.
+      expect(rates[0]!.cancellation).toMatchObject({ count: 8, of: 19 });
+      expect(rates[0]!.sellerCancellation).toMatchObject({ count: 3, of: 19 });
     });
 
-    it("late-shipment rate: shipped after the deadline or still unshipped past it; fulfillment and canceled orders not judged", async () => {
+    it("late-shipment rate: shipped after the deadline or still waiting on the seller past it; fulfillment, canceled and payment-checked orders not judged", async () => {
       const rates = await getIndicatorRates(db, { shopIds: [f.a], now: NOW });
       for (const r of rates) {
         const e = expectedRates(SHOP_A, r.window);
         expect([r.lateShipment.count, r.lateShipment.of]).toEqual(e.late);
       }
-      // 30 days: S2 (shipped late) and W1 (still unshipped) of S1 S2 S3 W1; 60 days adds S4, late.
-      expect(rates[0]!.lateShipment).toMatchObject({ count: 2, of: 4, rate: 0.5 });
-      expect(rates[1]!.lateShipment).toMatchObject({ count: 3, of: 5 });
+      // 30 days: S2 (shipped late), W1 and N3 (still waiting on the seller) of S1 S2 S3 W1 N3
+      // (N2 waits on Cdiscount's payment check); 60 days adds S4, late.
+      expect(rates[0]!.lateShipment).toMatchObject({ count: 3, of: 5, rate: 0.6 });
+      expect(rates[1]!.lateShipment).toMatchObject({ count: 4, of: 6 });
     });
 
     it("says no rate rather than 0 % when nothing was judged", async () => {
@@ -361,7 +372,7 @@ function reviewSuite(connect: () => Promise<Db>) {
       const fulfillment = await getFulfillmentSummary(db, { shopIds: [f.a], range: RANGE });
       expect(fulfillment.types.find((t) => t.type === "MKPFBC")!.value).toBe("38.50");
       const [rates30] = await getIndicatorRates(db, { shopIds: [f.a], now: NOW });
-      expect(rates30!.lateShipment.of).toBe(4);
+      expect(rates30!.lateShipment.of).toBe(5);
       expect(await getCanceledSummary(db, { shopIds: [], range: RANGE })).toMatchObject({ total: { count: 0, value: "0.00" } });
     });
 
@@ -405,6 +416,62 @@ function reviewSuite(connect: () => Promise<Db>) {
       const today = parisDayOf(NOW);
       expect((await listAuditLog(db, { shopIds: [f.a], filters: { from: today, to: today } })).rows).toHaveLength(4);
       expect((await listAuditLog(db, { shopIds: [f.a], filters: { to: parisDayOf(at(-30 * DAY)) } })).rows.map((r) => r.action)).toEqual(["order.ship.request"]);
+    });
+  });
+
+  describe("CSV exports of the review lists", () => {
+    const orderFormat: OrderCsvFormat = {
+      delimiter: ";",
+      locale: "fr",
+      headers: Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, c])) as OrderCsvFormat["headers"],
+      yes: "oui",
+      no: "non",
+      shopNames: new Map(),
+    };
+    async function csvRows(stream: ReadableStream<Uint8Array>): Promise<Record<string, string>[]> {
+      const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+      expect(text.startsWith(UTF8_BOM)).toBe(true);
+      const parsed = Papa.parse<string[]>(text.slice(1).trimEnd(), { delimiter: ";" });
+      expect(parsed.errors).toEqual([]);
+      const [header, ...rows] = parsed.data;
+      return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
+    }
+    const numbers = (rows: Record<string, string>[]) => rows.map((r) => r.orderNumber);
+
+    it("exports the canceled list the page shows: its order, its facet, every page, one shop's orders only", async () => {
+      const listed = await listCanceledOrders(db, { shopIds: [f.a], range: RANGE, limit: 100 });
+      const all = await csvRows(exportOrdersCsv(db, { shopIds: [f.a], pages: canceledOrderPages(db, { shopIds: [f.a], range: RANGE, statuses: null }), format: orderFormat, pageSize: 2 }));
+      expect(numbers(all)).toEqual(listed.rows.map((r) => r.orderNumber));
+      expect(numbers(all)).not.toContain("B-C1");
+      const refusals = await csvRows(exportOrdersCsv(db, { shopIds: [f.a], pages: canceledOrderPages(db, { shopIds: [f.a], range: RANGE, statuses: statusesOfCause("sellerRefusal") }), format: orderFormat }));
+      expect(numbers(refusals)).toEqual(["C9", "C8", "C2"]);
+      expect(refusals[2]).toMatchObject({ statusCode: "RefusedBySeller", orderAmount: "20,50" });
+    });
+
+    it("exports the fulfillment orders placed in the range, newest first, without the seller's own or another shop's", async () => {
+      const rows = await csvRows(exportOrdersCsv(db, { shopIds: [f.a], pages: fulfillmentOrderPages(db, { shopIds: [f.a], range: RANGE }), format: orderFormat, pageSize: 2 }));
+      // F4 was placed before the range; B-F1 is shop B's.
+      expect(numbers(rows)).toEqual(["F2", "F3", "F1"]);
+      expect(rows.map((r) => r.fulfillment?.slice(0, 6))).toEqual(["EXTFBC", "MKPFBC", "MKPFBC"]);
+    });
+
+    it("exports the audit log with its filters, in words, failures with Cdiscount's message", async () => {
+      const format: AuditCsvFormat = {
+        delimiter: ";",
+        headers: Object.fromEntries(AUDIT_EXPORT_COLUMNS.map((c) => [c, c])) as AuditCsvFormat["headers"],
+        actionLabel: (a) => `label:${a}`,
+        targetLabel: (t) => `target:${t}`,
+        outcomeLabel: (o) => `outcome:${o}`,
+        system: "system",
+      };
+      const rows = await csvRows(exportAuditCsv(db, { shopIds: [f.a], filters: {}, format, pageSize: 2 }));
+      expect(rows).toHaveLength(5);
+      expect(rows[0]).toMatchObject({ shop: "A", who: "Bob", action: "label:orders.export", actionCode: "orders.export", outcome: "outcome:success" });
+      expect(rows.find((r) => r.actionCode === "order.accept")).toMatchObject({ outcome: "outcome:failure", orderNumber: "C1", message: "La commande n'est plus en attente", target: "target:order" });
+      const bob = await csvRows(exportAuditCsv(db, { shopIds: [f.a], filters: { actorId: f.users.bob }, format }));
+      expect(bob.map((r) => r.actionCode)).toEqual(["orders.export"]);
+      // Another tenant's shop named: nothing of theirs.
+      expect(await csvRows(exportAuditCsv(db, { shopIds: [f.a], filters: { shopId: f.b }, format }))).toEqual([]);
     });
   });
 }

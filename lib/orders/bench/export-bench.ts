@@ -142,7 +142,7 @@ try {
   }
 
   const { db } = await import("@/lib/db/client");
-  const { exportOrdersCsv, EXPORT_PAGE_SIZE } = await import("@/lib/export/export-orders-csv");
+  const { exportOrdersCsv, queueOrderPages, EXPORT_PAGE_SIZE } = await import("@/lib/export/export-orders-csv");
   const { EXPORT_COLUMNS } = await import("@/lib/export/order-export-columns");
   const params = parseQueueParams(new URLSearchParams(QUERY));
   const pageSize = Number(values["page-size"] ?? EXPORT_PAGE_SIZE);
@@ -169,7 +169,7 @@ try {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       if (peakAtHalf === null && orders >= ORDERS / 2) peakAtHalf = peakRss;
     };
-    const reader = exportOrdersCsv(db, { shopIds: [SHOP], params, now: NOW, format, onPage, pageSize }).getReader();
+    const reader = exportOrdersCsv(db, { shopIds: [SHOP], pages: queueOrderPages(db, { shopIds: [SHOP], params, now: NOW }), format, onPage, pageSize }).getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

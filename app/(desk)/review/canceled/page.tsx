@@ -5,11 +5,10 @@ import { db } from "@/lib/db/client";
 import { authorizedPage } from "@/lib/auth/page-access";
 import { statusInfo, type Locale } from "@/lib/orders/status";
 import { authorizeReview } from "@/lib/review/authorize-review";
-import { statusesOfCause } from "@/lib/review/cancellation-causes";
 import { getCanceledSummary } from "@/lib/review/get-canceled-summary";
 import { getCancellationTrend } from "@/lib/review/get-cancellation-trend";
 import { listCanceledOrders } from "@/lib/review/list-canceled-orders";
-import { parseReviewParams, reviewSearch, type ReviewParams } from "@/lib/review/review-params";
+import { canceledStatusesOf, parseReviewParams, reviewSearch, type ReviewParams } from "@/lib/review/review-params";
 import type { ReviewAccess } from "@/lib/review/review-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { CanceledOrdersTable } from "@/components/review/canceled-orders-table";
@@ -42,7 +41,7 @@ export default async function CanceledReviewPage({ searchParams }: { searchParam
 }
 
 async function CanceledReview({ access, params }: { access: ReviewAccess; params: ReviewParams }) {
-  const statuses = params.status ? [params.status] : params.cause ? statusesOfCause(params.cause) : null;
+  const statuses = canceledStatusesOf(params);
   const scope = { shopIds: access.shopIds, range: params.range };
   const [summary, trend, page, tCauses, locale] = await Promise.all([
     getCanceledSummary(db, scope),

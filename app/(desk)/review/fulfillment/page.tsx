@@ -11,6 +11,7 @@ import { parseReviewParams, reviewSearch, type ReviewParams } from "@/lib/review
 import { PageHeader } from "@/components/ui/page-header";
 import { FulfillmentOverview } from "@/components/review/fulfillment-overview";
 import { FulfillmentTrendChart } from "@/components/review/fulfillment-trend-chart";
+import { ExportCsvLink } from "@/components/review/export-csv-link";
 import { ReviewFilters } from "@/components/review/review-filters";
 import { ReviewNav } from "@/components/review/review-nav";
 import { reviewScopeLabel } from "@/components/review/review-scope";
@@ -30,7 +31,10 @@ export default async function FulfillmentReviewPage({ searchParams }: { searchPa
       <PageHeader title={t("title")} subtitle={await reviewScopeLabel(access, params)} />
       <ReviewNav current="fulfillment" shop={params.shop} range={params.range} />
       <ReviewFilters path="/review/fulfillment" params={params} shops={access.reviewableShops} now={now} />
-      <p className="mb-6 text-sm text-slate-700">{t("intro")}</p>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
+        <p className="text-sm text-slate-700">{t("intro")}</p>
+        <ExportCsvLink list="fulfillment" search={reviewSearch(params)} />
+      </div>
       <Suspense key={reviewSearch(params)} fallback={<ReviewSkeleton />}>
         <FulfillmentReview shopIds={access.shopIds} params={params} />
       </Suspense>

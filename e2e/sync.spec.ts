@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/users";
+import { demoUser, signIn } from "./support/users";
 import { testDb } from "./support/db";
 
 test.describe("[SYNC] status route and Sync now", () => {
@@ -16,8 +16,12 @@ test.describe("[SYNC] status route and Sync now", () => {
     const crossSite = await page.request.post(`/api/shops/${shop.id}/sync`, { headers: { origin: "https://evil.example" } });
     expect(crossSite.status()).toBe(403);
 
+    const before = new Date();
     const started = await page.request.post(`/api/shops/${shop.id}/sync`, { headers: { origin: baseURL! } });
     expect(started.status()).toBe(202);
+    // Who asked is in the shop's audit log.
+    const seller = await db.user.findUniqueOrThrow({ where: { email: demoUser("SELLER").email } });
+    expect(await db.auditLog.findMany({ where: { shopId: shop.id, action: "sync.request", createdAt: { gte: before } }, select: { actorId: true, outcome: true } })).toEqual([{ actorId: seller.id, outcome: "success" }]);
     await expect
       .poll(async () => ((await (await page.request.get(`/api/shops/${shop.id}/sync`)).json()) as { lastRun: { status: string } | null }).lastRun?.status, { timeout: 30_000 })
       .toBe("SUCCEEDED");

@@ -9,6 +9,8 @@ import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors/app-error";
 import { currentActor } from "@/lib/auth/authorize";
 import { actorAccess } from "@/lib/auth/access";
+import { recordRefusal } from "@/lib/audit/record-refusal";
+import { db } from "@/lib/db/client";
 import type { Permission } from "@/lib/auth/permissions";
 
 export const actionClient = createSafeActionClient({
@@ -27,8 +29,17 @@ export const actionClient = createSafeActionClient({
 /** Signed-in users only; the body then asks `ctx.authorize` for the permission it needs. */
 export const authedActionClient = actionClient.use(async ({ next }) => {
   const actor = await currentActor();
-  function authorizeShop(permission: Permission, shopId: string) {
-    return actorAccess(actor, permission, { shopId });
+  async function authorizeShop(permission: Permission, shopId: string) {
+    try {
+      return await actorAccess(actor, permission, { shopId });
+    } catch (error) {
+      // A member trying what their role may not do: the shop's audit log keeps the attempt.
+      // (An outsider gets NOT_FOUND and leaves no row in a shop they have nothing to do with.)
+      if (AppError.is(error, "FORBIDDEN")) {
+        await recordRefusal(db, { actorId: actor.id, shopId, action: "access.denied", targetType: "shop", targetId: shopId, reason: error.message, details: { permission } });
+      }
+      throw error;
+    }
   }
   function authorizeAnyShop(permission: Permission) {
     return actorAccess(actor, permission, { anyShop: true });

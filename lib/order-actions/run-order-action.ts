@@ -17,12 +17,15 @@ export interface RunOrderActionOptions {
   clientFor?: DispatchOptions["clientFor"];
 }
 
-/** Throws (AppError) when the action is refused before anything is sent. */
-export async function runOrderAction(db: Db, { access, input, clientFor }: RunOrderActionOptions): Promise<OrderActionOutcome> {
-  const { actionId } = await enqueueOrderAction(db, { access, input });
+/**
+ * Throws (AppError) when the action is refused before anything is sent. `created` is
+ * false for a replay (same idempotency key) or a request that joined the order's open action.
+ */
+export async function runOrderAction(db: Db, { access, input, clientFor }: RunOrderActionOptions): Promise<OrderActionOutcome & { created: boolean }> {
+  const { actionId, created } = await enqueueOrderAction(db, { access, input });
   // Not claimed when another request is sending it (a double click): the outcome waits for that one.
   await dispatchMarketplaceActions(db, { actionIds: [actionId], clientFor });
-  return settledOutcome(db, actionId);
+  return { ...(await settledOutcome(db, actionId)), created };
 }
 
 export interface RunOrderActionsOptions {

@@ -30,7 +30,7 @@ export interface AuditRow {
   targetId: string | null;
   /** "success" or "failure". */
   outcome: string;
-  /** What the details say in a few words: the order number and the marketplace's message, when recorded. */
+  /** What the details say in a few words: the order number, and the marketplace's message or the refusal's reason, when recorded. */
   orderNumber: string | null;
   message: string | null;
   /** An export's filter: the queue's query string. */
@@ -93,7 +93,8 @@ export async function listAuditLog(
       targetId: r.targetId,
       outcome: r.outcome,
       orderNumber: stringField(r.details, "orderNumber"),
-      message: stringField(r.details, "marketplaceMessage"),
+      // Cdiscount's words for a refused action; the desk's reason for a refused attempt.
+      message: stringField(r.details, "marketplaceMessage") ?? stringField(r.details, "reason"),
       query: stringField(r.details, "query"),
     }),
   );

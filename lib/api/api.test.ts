@@ -20,6 +20,8 @@ import { revokeApiToken } from "./tokens/revoke-api-token";
 import { listApiTokens } from "./tokens/queries";
 import { ZApiActionOutcome, ZApiOrder, ZApiOrderPage, ZProblem, type ApiOrder } from "./schemas";
 import { callApi, ContractChecker, type ApiCall } from "./testing";
+import { GET as unknownRoute } from "@/app/api/v1/[...path]/route";
+import { POST as postOrders } from "@/app/api/v1/orders/route";
 
 setupTestDatabase();
 let sandbox: SandboxProcess;
@@ -278,6 +280,30 @@ describe("GET /api/v1/orders", () => {
     const listed = (await allPages(shop, "status=PaymentInProgress")).flat();
     expect(listed.map((o) => [o.id, o.customer, o.shipping_address, o.billing_address])).toEqual([[paying!.id, null, null, null]]);
     expect(JSON.stringify([one.body, listed])).not.toMatch(/Martin|Jeanne|jeanne@/);
+  });
+});
+
+describe("problems for what the API does not serve", () => {
+  it("an unknown path is a problem+json 404, a method a route does not answer a 405 with Allow, a body over 64 KiB a 413", async () => {
+    const shop = await newShop();
+    const [order] = await seedOrders(shop, 1);
+    const unknown = await unknownRoute();
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("content-type")).toBe("application/problem+json");
+    expect(ZProblem.parse(await unknown.json())).toMatchObject({ status: 404, code: "NOT_FOUND" });
+
+    const wrongMethod = postOrders();
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("GET");
+    expect(ZProblem.parse(await wrongMethod.json())).toMatchObject({ status: 405, code: "METHOD_NOT_ALLOWED" });
+
+    const huge = await act(shop, order!.id, { action: "refund", lines: Array.from({ length: 5_000 }, (_, i) => `SKU-${i}-${"x".repeat(10)}`), motive: "Other" });
+    expect(huge.status).toBe(413);
+    expect(problemCode(huge.body)).toBe("PAYLOAD_TOO_LARGE");
+    // A malformed order id is a missing order, after authentication, and nothing is sent.
+    const malformed = await act(shop, "x".repeat(101), { action: "accept" });
+    expect(malformed.status).toBe(404);
+    expect(await validations(shop)).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { API_TOKEN_PREFIX } from "./tokens/token-secret";
 import { PROBLEM_CONTENT_TYPE } from "./problem";
-import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS, ZListOrdersQuery } from "./schemas";
+import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS, ZIdempotencyKeyHeader, ZListOrdersQuery, ZOrderIdPath } from "./schemas";
+import { IDEMPOTENCY_KEY_HEADER } from "./order-action";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -43,10 +44,18 @@ const PROBLEM_RESPONSES = {
   Forbidden: { status: "403", description: "The token's creator may not do this in the shop (e.g. a manager's token cannot act on orders)." },
   NotFound: { status: "404", description: "No such order in the token's shop (another shop's order is answered the same)." },
   Conflict: { status: "409", description: "Not possible in the order's current state, another action is being sent for the order, or the Idempotency-Key was used for another action." },
+  PayloadTooLarge: { status: "413", description: "The body is over 64 KiB." },
   InvalidInput: { status: "422", description: "Invalid parameters, header or body: `errors` lists each field with a code and a detail." },
+  Internal: { status: "500", description: "An unexpected error; `detail` carries a reference to quote to support. Safe to retry an action with the same Idempotency-Key." },
 } as const;
 
-const ORDER_ID = { name: "order_id", in: "path", required: true, description: "The order's `id` (not Cdiscount's order number).", schema: { type: "string", minLength: 1, maxLength: 100 } };
+/** A path or header parameter from the zod schema its handler validates with. */
+function parameter(name: string, location: "path" | "header", schema: z.ZodType): JsonSchema {
+  const { $schema: _schema, description, ...rest } = z.toJSONSchema(schema, { io: "input" }) as JsonSchema;
+  return { name, in: location, required: true, ...(description ? { description } : {}), schema: rest };
+}
+
+const ORDER_ID = parameter("order_id", "path", ZOrderIdPath);
 
 let cached: JsonSchema | undefined;
 
@@ -59,7 +68,7 @@ export function buildOpenApiDocument(): JsonSchema {
       description:
         "Import a shop's Cdiscount orders into a back office and act on them. Create a token in the desk (Shops → Manage → API tokens) and send it as `Authorization: Bearer " +
         API_TOKEN_PREFIX +
-        "…`. Errors are RFC 9457 problem details.",
+        "…`. Errors are RFC 9457 problem details (`application/problem+json`), for unknown paths (404) and methods (405) too.",
     },
     security: [{ apiToken: [] }],
     paths: {
@@ -70,7 +79,7 @@ export function buildOpenApiDocument(): JsonSchema {
           description:
             "Pages follow `next_cursor` until it is null. To import changes, ask again from your last `updated_at` minus a margin (the desk fetches from Cdiscount with a 90-minute overlap): orders are upserted by `id`.",
           parameters: queryParameters(),
-          responses: { "200": { description: "A page of orders.", content: json(ref("OrderPage")) }, ...problems("Unauthenticated", "Forbidden", "InvalidInput") },
+          responses: { "200": { description: "A page of orders.", content: json(ref("OrderPage")) }, ...problems("Unauthenticated", "Forbidden", "InvalidInput", "Internal") },
         },
       },
       "/api/v1/orders/{order_id}": {
@@ -78,7 +87,7 @@ export function buildOpenApiDocument(): JsonSchema {
           operationId: "getOrder",
           summary: "One order of the shop.",
           parameters: [ORDER_ID],
-          responses: { "200": { description: "The order.", content: json(ref("Order")) }, ...problems("Unauthenticated", "Forbidden", "NotFound") },
+          responses: { "200": { description: "The order.", content: json(ref("Order")) }, ...problems("Unauthenticated", "Forbidden", "NotFound", "Internal") },
         },
       },
       "/api/v1/orders/{order_id}/actions": {
@@ -87,21 +96,12 @@ export function buildOpenApiDocument(): JsonSchema {
           summary: "Accept, refuse, ship, refuse the shipment of, or refund an order, as the desk's buttons do.",
           description:
             "The same rules as the desk: the order's status must allow the action (`allowed_actions`), and tracked (TRK) or registered (REG) orders need a carrier and a tracking number. Cdiscount is called at most once per Idempotency-Key: a retry with the same key gets the first request's outcome.",
-          parameters: [
-            ORDER_ID,
-            {
-              name: "Idempotency-Key",
-              in: "header",
-              required: true,
-              description: "One value per intent (e.g. a UUID), reused when retrying that intent.",
-              schema: { type: "string", minLength: 1, maxLength: 255 },
-            },
-          ],
+          parameters: [ORDER_ID, parameter(IDEMPOTENCY_KEY_HEADER, "header", ZIdempotencyKeyHeader)],
           requestBody: { required: true, content: json(ref("OrderActionRequest")) },
           responses: {
             "200": { description: "Settled: `succeeded` (with the order's new status) or `failed` (with Cdiscount's message).", content: json(ref("ActionOutcome")) },
             "202": { description: "Not settled yet: `queued` (Cdiscount could not be reached; the desk retries) or `in_progress`.", content: json(ref("ActionOutcome")) },
-            ...problems("Unauthenticated", "Forbidden", "NotFound", "Conflict", "InvalidInput"),
+            ...problems("Unauthenticated", "Forbidden", "NotFound", "Conflict", "PayloadTooLarge", "InvalidInput", "Internal"),
           },
         },
       },

@@ -21,7 +21,9 @@ const STATUS_TITLES: Readonly<Record<number, string>> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  405: "Method Not Allowed",
   409: "Conflict",
+  413: "Content Too Large",
   422: "Unprocessable Content",
   429: "Too Many Requests",
   500: "Internal Server Error",
@@ -32,6 +34,8 @@ const DETAILS: Readonly<Partial<Record<AppErrorCode, string>>> = {
   INVALID_STATE: "Not possible in the order's current state.",
   FORBIDDEN: "The token's creator does not have this permission in the shop.",
   NOT_FOUND: "No such resource in this token's shop.",
+  METHOD_NOT_ALLOWED: "This method is not allowed on this resource: see the Allow header.",
+  PAYLOAD_TOO_LARGE: "The request body is too large.",
   INVALID_INPUT: "Some fields are invalid: see errors.",
 };
 

@@ -35,6 +35,18 @@ function uiAction<A extends SellerAction>(action: A) {
 const ship = uiAction("ship").shape;
 const refund = uiAction("refund").shape;
 
+/** The {order_id} of the paths: the order's `id`, as the list gives it. */
+export const ZOrderIdPath = z.string().min(1).max(100).meta({ description: "The order's `id` (not Cdiscount's order number)." });
+
+/** The Idempotency-Key header: any visible ASCII, 1 to 255 characters. */
+export const ZIdempotencyKeyHeader = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/)
+  .meta({ description: "One value per intent (e.g. a UUID), reused when retrying that intent. Visible ASCII, 1 to 255 characters." });
+
+/** The largest request body the API reads (an action is a few hundred bytes). */
+export const MAX_REQUEST_BODY_BYTES = 64 * 1024;
+
 /**
  * POST /api/v1/orders/{order_id}/actions. The order comes from the path and the
  * idempotency key from the Idempotency-Key header; unknown fields are refused, so a typo

@@ -5,7 +5,8 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { testDb } from "./support/db";
 import { demoShopId, seedOrders } from "./support/orders";
-import { signIn } from "./support/users";
+import { generateApiToken } from "@/lib/api/tokens/token-secret";
+import { demoUser, signIn } from "./support/users";
 
 test.describe("[API] back-office API tokens", () => {
   test("an admin creates a token, sees it once, calls the API with it, then revokes it", async ({ page }, testInfo) => {
@@ -45,6 +46,7 @@ test.describe("[API] back-office API tokens", () => {
     expect(await one.json()).toMatchObject({ id: order!.id, marketplace_order_id: order!.orderNumber, status: "WaitingForSellerAcceptation", allowed_actions: ["accept", "refuse"] });
     const cookieOnly = await page.request.get("/api/v1/orders");
     expect(cookieOnly.status()).toBe(401);
+
     await page.reload();
     await expect(row).not.toContainText("Jamais");
 
@@ -63,5 +65,32 @@ test.describe("[API] back-office API tokens", () => {
     expect(await revoked.json()).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
     const audit = await testDb().auditLog.findMany({ where: { targetId: stored.id }, select: { action: true }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["apiToken.create", "apiToken.revoke"]);
+  });
+  test("a token opens the API only: the desk's pages send it to sign-in, the desk's JSON and CSV routes answer 401", async ({ playwright, baseURL }) => {
+    const db = testDb();
+    const shopId = await demoShopId();
+    const admin = await db.user.findUniqueOrThrow({ where: { email: demoUser("ADMIN").email } });
+    const { token, tokenHash, prefix } = generateApiToken();
+    await db.apiToken.create({ data: { shopId, name: `Sans session ${Date.now()}`, tokenHash, prefix, createdById: admin.id } });
+    const [order] = await seedOrders(1);
+    const tokenOnly = await playwright.request.newContext({ baseURL: baseURL!, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+    // The token works where it is meant to.
+    expect((await tokenOnly.get(`/api/v1/orders/${order!.id}`)).status()).toBe(200);
+    for (const path of ["/orders", "/review", "/review/audit", `/orders/${order!.id}`]) {
+      const answer = await tokenOnly.get(path, { maxRedirects: 0 });
+      expect(answer.status(), path).toBe(307);
+      expect(answer.headers()["location"], path).toContain("/sign-in");
+    }
+    for (const path of ["/api/orders", `/api/orders/${order!.id}`, "/api/orders/export", "/api/review/canceled/export", "/api/review/audit/export"]) {
+      const answer = await tokenOnly.get(path, { maxRedirects: 0 });
+      expect(answer.status(), path).toBe(401);
+      expect(await answer.text(), path).not.toContain(order!.orderNumber);
+    }
+    // What the API does not serve is problem+json too.
+    const unknown = await tokenOnly.get("/api/v1/shops");
+    expect([unknown.status(), unknown.headers()["content-type"]]).toEqual([404, "application/problem+json"]);
+    const wrongMethod = await tokenOnly.delete(`/api/v1/orders/${order!.id}`);
+    expect([wrongMethod.status(), wrongMethod.headers()["allow"]]).toEqual([405, "GET"]);
+    await tokenOnly.dispose();
   });
 });

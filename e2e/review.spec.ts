@@ -22,6 +22,15 @@ const fulfilledBy = (type: "MKPFBC" | "EXTFBC") => (o: MarketplaceOrder) => {
   o.isCLogistiqueOrder = type === "MKPFBC";
 };
 
+/** Clicks the page's "Exporter (CSV)" and reads the download: its name and its records (BOM checked). */
+async function downloadCsv(page: Page): Promise<{ filename: string; header: string[]; records: string[][] }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter (CSV)" }).click()]);
+  const bytes = await readFile((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...records] = Papa.parse<string[]>(bytes.subarray(3).toString("utf8"), { delimiter: ";", skipEmptyLines: true }).data;
+  return { filename: download.suggestedFilename(), header: header!, records };
+}
+
 const listRow = (page: Page, orderNumber: string) => page.locator(`tr[data-order-number="${orderNumber}"]`);
 
 /** Charts are drawn in the browser: their SVG is there once Recharts has measured its box. */
@@ -65,13 +74,23 @@ test.describe("[REVIEW] the manager's review", () => {
     await expect(listRow(page, refused!.orderNumber)).toBeVisible();
     await expect(listRow(page, byCustomer!.orderNumber)).toHaveCount(0);
 
+    // The export is the list the page shows: this cause only.
+    const csv = await downloadCsv(page);
+    expect(csv.filename).toMatch(/^commandes-annulees-\d{4}-\d{2}-\d{2}\.csv$/);
+    const numbers = new Set(csv.records.map((r) => r[csv.header.indexOf("N° de commande")]));
+    expect(numbers.has(refused!.orderNumber)).toBe(true);
+    expect(numbers.has(byCustomer!.orderNumber)).toBe(false);
+    const exported = await testDb().auditLog.findFirst({ where: { action: "orders.export", actor: { email: demoUser("MANAGER").email } }, orderBy: { createdAt: "desc" } });
+    expect(exported?.details).toMatchObject({ list: "canceled", query: expect.stringContaining("cause=sellerRefusal") });
+
     await listRow(page, refused!.orderNumber).getByRole("link", { name: refused!.orderNumber }).click();
     await expect(page.getByRole("heading", { level: 1, name: refused!.orderNumber })).toBeVisible();
   });
 
   test("fulfillment orders: MKPFBC next to EXTFBC, their states, volumes and values", async ({ page }, testInfo) => {
-    await seedOrders(1, fulfilledBy("MKPFBC"));
-    await seedOrders(1, fulfilledBy("EXTFBC"));
+    const [cdiscount] = await seedOrders(1, fulfilledBy("MKPFBC"));
+    const [logistician] = await seedOrders(1, fulfilledBy("EXTFBC"));
+    const [sellers] = await seedOrders(1, alreadyShipped);
     await signIn(page, "MANAGER");
     await page.goto("/review/fulfillment");
     await expect(page.getByRole("heading", { level: 1, name: "Commandes en fulfillment" })).toBeVisible();
@@ -82,6 +101,14 @@ test.describe("[REVIEW] the manager's review", () => {
     }
     await expect(chartOf(page, "fulfillment-trend")).toBeVisible();
     await expectAccessible(page, testInfo, "review-fulfillment");
+
+    const csv = await downloadCsv(page);
+    expect(csv.filename).toMatch(/^commandes-fulfillment-/);
+    const fulfillmentOf = new Map(csv.records.map((r) => [r[csv.header.indexOf("N° de commande")], r[csv.header.indexOf("Fulfillment")]]));
+    expect(fulfillmentOf.get(cdiscount!.orderNumber)).toMatch(/^MKPFBC/);
+    expect(fulfillmentOf.get(logistician!.orderNumber)).toMatch(/^EXTFBC/);
+    // Shipped by the seller: not a fulfillment order.
+    expect(fulfillmentOf.has(sellers!.orderNumber)).toBe(false);
   });
 
   test("the audit log: who did what, on what, with what outcome; filtered by person", async ({ page }, testInfo) => {
@@ -112,6 +139,16 @@ test.describe("[REVIEW] the manager's review", () => {
     await page.getByRole("button", { name: "Filtrer" }).click();
     await expect(page).toHaveURL(new RegExp(`user=${seller.id}`));
     await expect(page.locator("tr[data-audit-action]").filter({ hasNotText: "Sophie Vendeuse" })).toHaveCount(0);
+
+    // The export follows the filter: this person's actions, in words.
+    const csv = await downloadCsv(page);
+    expect(csv.filename).toMatch(/^journal-audit-/);
+    const column = (name: string) => csv.header.indexOf(name);
+    expect(csv.records.length).toBeGreaterThan(0);
+    expect(csv.records.every((r) => r[column("Qui")] === "Sophie Vendeuse")).toBe(true);
+    const failed = csv.records.find((r) => r[column("N° de commande")] === order!.orderNumber && r[column("Code action")] === "order.accept");
+    expect(failed?.[column("Résultat")]).toBe("Échouée");
+    expect(failed?.[column("Message (Cdiscount, ou motif du refus)")]).toBe("La commande n'est plus en attente d'acceptation");
   });
 
   test("a seller gets the forbidden screen on every review page, and no Review link", async ({ page }) => {

@@ -55,8 +55,9 @@ export const CANCELED_AT = Prisma.sql`COALESCE(
 /**
  * "canceledAt is at or after `start`" can only hold for these orders: canceledAt is never
  * after the order's last marketplace update (every state change carries that update's
- * time). Written as two ranges of marketplaceUpdatedAt, which an index on
- * (shopId, bucket, marketplaceUpdatedAt) walks without reading older cancellations.
+ * time). A range of marketplaceUpdatedAt, which the (shopId, marketplaceUpdatedAt) index
+ * walks without reading older cancellations (the bucket is then checked row by row: the
+ * orders updated in a review range are a small part of a store).
  */
 export function mayBeCanceledSince(start: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(o."marketplaceUpdatedAt" >= ${start} OR (o."marketplaceUpdatedAt" IS NULL AND o."marketplaceCreatedAt" >= ${start}))`;

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { db } from "@/lib/db/client";
+import { logger } from "@/lib/logging/logger";
 import { runShopSync } from "./run";
 
 /** Starts a run now, without waiting for it; refuses when one is already going. */
@@ -12,6 +13,6 @@ export async function startManualSync(shopId: string, requestedById: string): Pr
     throw new AppError("CONFLICT", { message: "A sync is already running for this shop" });
   }
   void runShopSync(shopId, "MANUAL", requestedById).catch((error: unknown) => {
-    console.error(`[sync] manual run of shop ${shopId}: ${error instanceof Error ? error.message : String(error)}`);
+    logger.error({ module: "sync", shopId, kind: "MANUAL", err: error }, "sync run failed");
   });
 }

@@ -14,7 +14,6 @@ export const authConfig = {
   pages: { signIn: SIGN_IN_PATH },
   providers: [],
   callbacks: {
-    authorized: ({ auth }) => Boolean(auth?.user),
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;

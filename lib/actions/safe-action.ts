@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { createSafeActionClient } from "next-safe-action";
 import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/logging/logger";
 import { currentActor } from "@/lib/auth/authorize";
 import { actorAccess } from "@/lib/auth/access";
 import { recordRefusal } from "@/lib/audit/record-refusal";
@@ -21,7 +22,7 @@ export const actionClient = createSafeActionClient({
       return error.userMessage ?? t(error.code);
     }
     const reference = randomUUID().slice(0, 8);
-    console.error(`[action] ${reference}`, error);
+    logger.error({ module: "action", reference, err: error }, "server action failed");
     return t("INTERNAL", { reference });
   },
 });

@@ -7,6 +7,7 @@ import { createTranslator } from "next-intl";
 import type { z } from "zod";
 import en from "@/lib/i18n/messages/en.json";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
+import { logger } from "@/lib/logging/logger";
 import { isOrderActionError } from "@/lib/order-actions/problems";
 import { isDisplayedStatus, statusInfo } from "@/lib/orders/status";
 import type { Problem } from "./schemas";
@@ -89,7 +90,7 @@ export function apiProblemResponse(error: unknown): Response {
     return new Response(JSON.stringify(problemOf(error)), { status: error.status, headers });
   }
   const reference = randomUUID().slice(0, 8);
-  console.error(`[api] ${reference}`, error);
+  logger.error({ module: "api", reference, err: error }, "API request failed");
   const body: Problem = { type: "about:blank", title: STATUS_TITLES[500]!, status: 500, detail: `Unexpected error (reference ${reference}).`, code: "INTERNAL" };
   return new Response(JSON.stringify(body), { status: 500, headers: { ...NO_STORE, "Content-Type": PROBLEM_CONTENT_TYPE } });
 }

@@ -1,7 +1,10 @@
 // The part of the Auth.js configuration the proxy needs: no database, no providers.
 import type { NextAuthConfig } from "next-auth";
+import { logger } from "@/lib/logging/logger";
 
 export const SIGN_IN_PATH = "/sign-in";
+
+const log = logger.child({ module: "auth" });
 
 export const authConfig = {
   // Self-hosted behind no known URL (npm start on loopback, or a reverse proxy that
@@ -11,7 +14,6 @@ export const authConfig = {
   pages: { signIn: SIGN_IN_PATH },
   providers: [],
   callbacks: {
-    authorized: ({ auth }) => Boolean(auth?.user),
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;
@@ -26,7 +28,14 @@ export const authConfig = {
     error(error) {
       // Class names are minified in the production build; Auth.js errors carry a `type`.
       if ((error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error.message);
+      log.error({ err: error }, error.message);
+    },
+    warn(code) {
+      log.warn({ code }, "Auth.js warning");
+    },
+    debug(message, metadata) {
+      // Debug metadata may hold the submitted form: the logger scrubs it like any record.
+      log.debug({ metadata }, message);
     },
   },
 } satisfies NextAuthConfig;

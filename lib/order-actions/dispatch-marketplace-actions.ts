@@ -12,10 +12,13 @@ import type { MarketplaceClient, ValidationOutcome } from "@/lib/cdiscount/marke
 import { isMarketplaceError } from "@/lib/cdiscount/errors";
 import type { MarketplaceOrder, RefundRequest, RefundResult, ValidateOrder } from "@/lib/cdiscount/types";
 import { AppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/logging/logger";
 import { isValidationKind, marketplaceShowsAction } from "./action-kinds";
 import type { ActionPayload } from "./action-payload";
 import { chunks, readMarketplaceOrders, storeMarketplaceOrders } from "./marketplace-orders";
 import { settleAction, type ClaimedAction, type Settlement } from "./settle-action";
+
+const log = logger.child({ module: "order-actions" });
 
 /** A dispatcher that stops renewing its claims for this long is taken for dead. */
 const LOCK_TTL_MS = 2 * 60_000;
@@ -73,7 +76,7 @@ function keepClaimsAlive(db: Db, claimer: string): () => void {
   const timer = setInterval(() => {
     db.$transaction((tx) =>
       tx.marketplaceAction.updateMany({ where: { status: "SENDING", lockedBy: claimer }, data: { lockedUntil: new Date(Date.now() + LOCK_TTL_MS) } }),
-    ).catch((error: unknown) => console.error(`[order-actions] renewing claims of ${claimer}: ${describe(error)}`));
+    ).catch((error: unknown) => log.error({ claimer, err: error }, "renewing the outbox claims failed"));
   }, LOCK_TTL_MS / 4);
   timer.unref();
   return () => clearInterval(timer);
@@ -218,7 +221,7 @@ async function dispatchShopActions(
     await storeMarketplaceOrders(db, shopId, [...reread.values()]);
   } catch (error) {
     // The actions are recorded; the next sync run brings the orders' new state.
-    console.error(`[order-actions] shop ${shopId}: re-reading confirmed orders failed: ${describe(error)}`);
+    log.error({ shopId, err: error }, "re-reading confirmed orders failed");
   }
   return tally;
 }
@@ -239,7 +242,7 @@ function settlementForError(action: ClaimedAction, error: unknown, now: Date): S
   // An unexpected failure may have happened after the call went out: retried, and
   // re-read first like any action sent before. Configuration errors need an admin.
   const transient = isMarketplaceError(error) ? error.retryable : !AppError.is(error);
-  if (!isMarketplaceError(error)) console.error(`[order-actions] action ${action.id}:`, error);
+  if (!isMarketplaceError(error)) log.error({ actionId: action.id, err: error }, "marketplace action failed unexpectedly");
   if (transient && action.attempts < MAX_ATTEMPTS) {
     return { status: "RETRY", message, retryAt: new Date(now.getTime() + retryDelayMs(action.attempts)) };
   }

@@ -4,7 +4,10 @@
 import "server-only";
 import { Cron } from "croner";
 import { db } from "@/lib/db/client";
+import { logger } from "@/lib/logging/logger";
 import { drainMarketplaceActions } from "./drain-marketplace-actions";
+
+const log = logger.child({ module: "order-actions" });
 
 let job: Cron | undefined;
 
@@ -14,7 +17,7 @@ export function startOutboxScheduler(): Cron {
     {
       protect: true,
       name: "marketplace-actions",
-      catch: (error: unknown) => console.error(`[order-actions] drain: ${error instanceof Error ? error.message : String(error)}`),
+      catch: (error: unknown) => log.error({ err: error }, "outbox drain failed"),
     },
     async () => {
       await drainMarketplaceActions(db);

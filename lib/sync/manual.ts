@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordRefusal } from "@/lib/audit/record-refusal";
+import { logger } from "@/lib/logging/logger";
 import { runShopSync } from "./run";
 
 export const MANUAL_SYNC_ACTION = "sync.request";
@@ -22,6 +23,6 @@ export async function startManualSync(shopId: string, requestedById: string): Pr
   // The run's own outcome is on the shop page (its SyncRun row); the log says who asked.
   await db.$transaction((tx) => recordAudit(tx, { actorId: requestedById, shopId, action: MANUAL_SYNC_ACTION, targetType: "shop", targetId: shopId }));
   void runShopSync(shopId, "MANUAL", requestedById).catch((error: unknown) => {
-    console.error(`[sync] manual run of shop ${shopId}: ${error instanceof Error ? error.message : String(error)}`);
+    logger.error({ module: "sync", shopId, kind: "MANUAL", err: error }, "sync run failed");
   });
 }

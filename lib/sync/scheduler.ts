@@ -4,8 +4,11 @@
 // across instances, so every instance may run this scheduler.
 import { Cron } from "croner";
 import { db } from "@/lib/db/client";
+import { logger } from "@/lib/logging/logger";
 import { runShopSync } from "./run";
 import { DAY } from "./windows";
+
+const log = logger.child({ module: "sync" });
 
 const TICK_SECONDS = 5;
 const START_SLACK_MS = 1_000;
@@ -59,10 +62,10 @@ async function tick(): Promise<void> {
     try {
       const result = await runShopSync(shop.id, kind);
       if (result.status !== "BUSY") recordOutcome(shop.id, result.status === "SUCCEEDED", Date.now());
-      if (result.status === "FAILED") console.error(`[sync] shop ${shop.id}: ${result.error}`);
+      if (result.status === "FAILED") log.error({ shopId: shop.id, kind, error: result.error }, "sync run failed");
     } catch (error) {
       recordOutcome(shop.id, false, Date.now());
-      console.error(`[sync] shop ${shop.id}: ${error instanceof Error ? error.message : String(error)}`);
+      log.error({ shopId: shop.id, kind, err: error }, "sync run failed");
     }
   }
 }
@@ -76,7 +79,7 @@ export function startSyncScheduler(): Cron {
       protect: true,
       name: "order-sync",
       // A tick that fails (the database is unreachable) is logged; the next one tries again.
-      catch: (error: unknown) => console.error(`[sync] scheduler tick: ${error instanceof Error ? error.message : String(error)}`),
+      catch: (error: unknown) => log.error({ err: error }, "sync scheduler tick failed"),
     },
     tick,
   );

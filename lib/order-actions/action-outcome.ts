@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { AppErrorCode } from "@/lib/errors/app-error";
-import type { SellerAction } from "@/lib/orders/status";
+import { STATUS_AFTER_ACTION, canPerform, isDisplayedStatus, type SellerAction } from "@/lib/orders/status";
 import { SELLER_ACTION } from "./action-kinds";
 import type { UserProblem } from "./problems";
 
@@ -54,7 +54,7 @@ export async function actionOutcome(db: Db, actionId: string): Promise<OrderActi
   const base: OutcomeBase = { actionId: row.id, orderId: row.orderId, orderNumber: (row.payload as { orderNumber: string }).orderNumber, action: SELLER_ACTION[row.kind] };
   switch (row.status) {
     case "SUCCEEDED":
-      return { ...base, status: "succeeded", orderStatus: row.order?.status ?? null };
+      return { ...base, status: "succeeded", orderStatus: statusAfterSuccess(row.order?.status ?? null, base.action) };
     case "FAILED":
       return { ...base, status: "failed", marketplaceMessage: row.lastError ?? "" };
     case "PENDING":
@@ -62,6 +62,17 @@ export async function actionOutcome(db: Db, actionId: string): Promise<OrderActi
     case "SENDING":
       return { ...base, status: "inProgress" };
   }
+}
+
+/**
+ * The order's status once its action succeeded. The sender re-reads the order from
+ * Cdiscount just after settling; a request that only waited for the outcome (a double
+ * click) may look in between, while the stored status still allows the action: Cdiscount
+ * has accepted it, so the status it leads to is the answer, not the stale one.
+ */
+function statusAfterSuccess(stored: string | null, action: SellerAction): string | null {
+  if (stored === null) return null;
+  return isDisplayedStatus(stored) && canPerform(stored, action) ? STATUS_AFTER_ACTION[action] : stored;
 }
 
 /** The outcome once the action is no longer being sent, or "inProgress" after a while. */

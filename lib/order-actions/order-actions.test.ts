@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/auth/access";
 import { AppError } from "@/lib/errors/app-error";
 import { MARKETPLACE_STATE_CHANGE } from "@/lib/sync/order-writer";
 import { ORDER_ACTION_EVENT } from "./action-kinds";
+import { actionOutcome } from "./action-outcome";
 import { drainMarketplaceActions } from "./drain-marketplace-actions";
 import { enqueueOrderAction } from "./enqueue-order-action";
 import { executeBulkShipment } from "./execute-bulk-shipment";
@@ -190,6 +191,18 @@ describe("order actions", () => {
 
     expect((await validated(shop)).flat().map((d) => d.orderNumber)).toEqual([clicked!.orderNumber, tabbed!.orderNumber]);
     expect(await db.marketplaceAction.count({ where: { shopId: shop.shopId } })).toBe(2);
+  });
+
+  it("a request that waited for another's action answers the status Cdiscount accepted, even before the re-read lands", async () => {
+    const shop = await newShop();
+    const [order] = await seedOrders(shop, 1);
+    const { actionId } = await enqueueOrderAction(db, { access: shop.access, input: { action: "accept", orderId: order!.id, idempotencyKey: randomUUID() } });
+    // Settled by another request whose re-read of the order has not been stored yet.
+    await db.marketplaceAction.update({ where: { id: actionId }, data: { status: "SUCCEEDED", completedAt: new Date(), openOrderKey: null } });
+    expect(await actionOutcome(db, actionId)).toMatchObject({ status: "succeeded", orderStatus: "AcceptedBySeller" });
+    // Once stored, the stored status is the answer (here Cdiscount has moved it on since).
+    await db.order.update({ where: { id: order!.id }, data: { status: "CancelledByCustomer", bucket: "CANCELED" } });
+    expect(await actionOutcome(db, actionId)).toMatchObject({ status: "succeeded", orderStatus: "CancelledByCustomer" });
   });
 
   it("after a crash mid-call, an action already applied by Cdiscount is marked done without a second call; one not applied is sent", async () => {

@@ -2,10 +2,11 @@ import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 import { postgresAvailable } from "./prisma/tools/pg-cluster.ts";
 
-// The integration suites that take their store from setupTestDatabase() run a second time
-// in the "postgresql" project, each on a PostgreSQL database of its own. Not here: suites
-// that hold both engines themselves (queue, review: postgresTestDatabase), the SQLite
-// adapter's own test, and the crash test (its CLI runs on SQLite).
+// Two projects. "default" runs every suite; setupTestDatabase() gives them SQLite. The
+// integration suites listed here run a second time in "postgresql", each on a PostgreSQL
+// database of its own. Not listed: suites that hold both engines themselves (queue,
+// review, migrations: postgresTestDatabase), the SQLite adapter's own test, and the crash
+// test (its CLI runs on SQLite). `*.built.test.ts` need the built app: npm run test:multi.
 const ON_BOTH_ENGINES = [
   "lib/api/api.test.ts",
   "lib/auth/access.test.ts",
@@ -36,7 +37,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true as const, test: { name: "sqlite", include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "components/**/*.test.ts?(x)"] } },
+      { extends: true as const, test: { name: "default", include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "components/**/*.test.ts?(x)"] } },
       ...(postgres ? [{ extends: true as const, test: { name: "postgresql", include: ON_BOTH_ENGINES, env: { DESK_TEST_ENGINE: "postgresql" } } }] : []),
     ],
   },

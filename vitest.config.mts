@@ -13,6 +13,7 @@ const ON_BOTH_ENGINES = [
   "lib/db/data-layer.test.ts",
   "lib/export/export-orders-csv.test.ts",
   "lib/order-actions/order-actions.test.ts",
+  "lib/orders/saved-views.test.ts",
   "lib/review/review-access.test.ts",
   "lib/sync/order-writer.test.ts",
   "lib/sync/sync.test.ts",

@@ -2,13 +2,15 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db";
+// The run on PostgreSQL (e2e/support/run-on-postgres.ts) keeps its own report and artifacts.
+const RUN = E2E_DATABASE_URL.startsWith("file:") ? "" : "-postgresql";
 // A fixed port, so that specs can seed the sandbox and read what it received.
 const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 export const E2E_SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./e2e/.artifacts/results",
+  outputDir: `./e2e/.artifacts/results${RUN}`,
   // One app, one database: specs run one at a time so their assertions stay independent.
   workers: 1,
   fullyParallel: false,
@@ -16,7 +18,7 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "e2e/.artifacts/report.json" }]],
+  reporter: [["list"], ["json", { outputFile: `e2e/.artifacts/report${RUN}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: "fr-FR",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/testing/test-database";
+import { setupTestDatabase, testEngine } from "@/lib/testing/test-database";
+import { eventually } from "@/lib/testing/eventually";
 import { db, Prisma } from "@/lib/db/client";
 import { createShop } from "@/lib/shops/create-shop";
 import { updateShop } from "@/lib/shops/update-shop";
@@ -113,6 +114,65 @@ describe("members", () => {
     await expect(removeMember({ access, userId: second.userId })).rejects.toMatchObject({ code: "INVALID_STATE" });
     const audit = await db.auditLog.findMany({ where: { shopId, action: { startsWith: "member." } }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["member.add", "member.role"]);
+  });
+});
+
+/**
+ * Runs `changes` so that they truly overlap. On PostgreSQL the shop's membership rows are
+ * held until every change waits on a lock -- on those rows, or on each other -- so each
+ * has read what it reads before any of them writes; then they are let go. SQLite runs
+ * one write transaction at a time: they simply start together.
+ */
+async function overlapping(shopId: string, changes: () => Promise<unknown>[]): Promise<PromiseSettledResult<unknown>[]> {
+  if (testEngine !== "postgresql") return Promise.allSettled(changes());
+  let holding!: () => void;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (holding = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const holder = db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Membership" WHERE "shopId" = ${shopId} FOR SHARE`;
+      holding();
+      await released;
+    },
+    { timeout: 60_000 },
+  );
+  await held;
+  const started = changes();
+  const settled = Promise.allSettled(started);
+  const waiting = async () => (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n;
+  await eventually(async () => Number(await waiting()) >= started.length, { what: `${started.length} transactions waiting on a lock` });
+  release();
+  await holder;
+  return settled;
+}
+
+describe("the last admin, under concurrent changes", () => {
+  async function shopWithTwoAdmins(prefix: string) {
+    const first = await makeActor(`${prefix}-first@t.test`);
+    const { id: shopId } = await createShop({ actor: first, input: shopInput });
+    const access: ShopAccess = { actor: first, shopId, role: "ADMIN" };
+    const second = await addMember({ access, input: { shopId, email: `${prefix}-second@t.test`, role: "ADMIN", name: "Second", password: "long-enough-pw" } });
+    return { shopId, access, admins: [first.id, second.userId] as const };
+  }
+  const adminsOf = (shopId: string) => db.membership.count({ where: { shopId, role: "ADMIN" } });
+  const refusedAsLastAdmin = (outcomes: PromiseSettledResult<unknown>[]) =>
+    outcomes.filter((o) => o.status === "rejected" && (o.reason as { code?: string }).code === "INVALID_STATE").length;
+
+  it("two admins demoting each other at once: one is demoted, the other is refused", async () => {
+    const { shopId, access, admins } = await shopWithTwoAdmins("demote");
+    const outcomes = await overlapping(shopId, () => admins.map((userId) => setMemberRole({ access, userId, role: "SELLER" })));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect(refusedAsLastAdmin(outcomes)).toBe(1);
+    expect(await adminsOf(shopId)).toBe(1);
+  });
+
+  it("the last two admins removed at once: one leaves, the other stays", async () => {
+    const { shopId, access, admins } = await shopWithTwoAdmins("remove");
+    const outcomes = await overlapping(shopId, () => admins.map((userId) => removeMember({ access, userId })));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect(refusedAsLastAdmin(outcomes)).toBe(1);
+    expect(await adminsOf(shopId)).toBe(1);
   });
 });
 

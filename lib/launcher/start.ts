@@ -1,8 +1,9 @@
 // npm start: everything a seller needs on one machine. Secrets, build (if needed),
 // migrations, demo data, the built-in Cdiscount sandbox, then the web server; Ctrl-C
 // stops it all.
-// Flags: --port <n> (default $PORT or 3000), --host <h>, --fresh (SQLite only: start
-// from an empty database, used by the end-to-end tests).
+// Flags: --port <n> (default $PORT or 3000), --host <h>, --fresh (start from an empty
+// database -- SQLite file deleted, PostgreSQL schema dropped -- and a new sandbox: used by
+// the end-to-end tests).
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,7 +14,7 @@ import { runBuild } from "./build";
 import { DEMO_SHOP, DEMO_USERS, seedDemo } from "./demo";
 import { startSandboxProcess } from "@/lib/cdiscount/sandbox/process";
 import { databaseUrl, engineOf } from "@/lib/db/url";
-import { deployMigrations, sqliteFilePath, targetForUrl } from "@/prisma/tools/migrate";
+import { deployMigrations, resetDatabase, targetForUrl } from "@/prisma/tools/migrate";
 
 const { values } = parseArgs({
   options: {
@@ -65,18 +66,14 @@ async function main() {
   if (generated.length) console.log(`Generated ${generated.join(", ")} into .env.local (keep this file private).`);
 
   const url = databaseUrl();
-  if (values.fresh) {
-    if (engineOf(url) !== "sqlite") throw new Error("--fresh only resets the embedded SQLite database");
-    const file = sqliteFilePath(url);
-    for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
-  }
 
   if (!buildIsCurrent()) {
     console.log("Building the app (first start or changed sources)…");
     runBuild();
   }
 
-  const applied = await deployMigrations(targetForUrl(url));
+  const target = targetForUrl(url);
+  const applied = values.fresh ? await resetDatabase(target) : await deployMigrations(target);
   if (applied.length) console.log(`Database ready (${engineOf(url)}): applied ${applied.length} migration(s).`);
   const seeded = await seedDemo();
 

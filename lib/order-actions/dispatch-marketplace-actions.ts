@@ -142,12 +142,18 @@ async function dispatchShopActions(
 ): Promise<Omit<DispatchReport, "claimed">> {
   const tally = { succeeded: 0, failed: 0, retrying: 0 };
   const toReread = new Set<string>();
+  // Successes are recorded once the re-read order is stored: a request waiting on the same
+  // action (a double click, another instance) then reads the confirmed status with it. A
+  // crash in between leaves the action claimed; whoever takes it over re-reads it first.
+  const succeeded: [ClaimedAction, Settlement][] = [];
   const settle = async (action: ClaimedAction, settlement: Settlement) => {
-    if (!(await settleAction(db, action, settlement))) return;
     if (settlement.status === "SUCCEEDED") {
-      tally.succeeded++;
+      succeeded.push([action, settlement]);
       toReread.add(action.orderNumber);
-    } else if (settlement.status === "FAILED") tally.failed++;
+      return;
+    }
+    if (!(await settleAction(db, action, settlement))) return;
+    if (settlement.status === "FAILED") tally.failed++;
     else tally.retrying++;
   };
 
@@ -220,9 +226,11 @@ async function dispatchShopActions(
     for (const [orderNumber, order] of await readMarketplaceOrders(client, unread)) reread.set(orderNumber, order);
     await storeMarketplaceOrders(db, shopId, [...reread.values()]);
   } catch (error) {
-    // The actions are recorded; the next sync run brings the orders' new state.
+    // The successes are recorded all the same; the next sync run brings the orders' new state.
     log.error({ shopId, err: error }, "re-reading confirmed orders failed");
   }
+  // 4. Record the successes.
+  for (const [action, settlement] of succeeded) if (await settleAction(db, action, settlement)) tally.succeeded++;
   return tally;
 }
 

@@ -8,6 +8,7 @@ import type { ShopAccess } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordRefusal } from "@/lib/audit/record-refusal";
 import { AppError } from "@/lib/errors/app-error";
+import { canonicalJson } from "@/lib/db/canonical-json";
 import { canPerform, isDisplayedStatus, type SellerAction } from "@/lib/orders/status";
 import { ACTION_KIND, ORDER_ACTION_EVENT } from "./action-kinds";
 import { actionPayloadFor, ORDER_FOR_ACTION_SELECT, type ActionPayload } from "./action-payload";
@@ -141,7 +142,7 @@ function invalidState(orderNumber: string, status: string, action: SellerAction)
 function sameRequestOrThrow(existing: ExistingAction, access: ShopAccess, input: OrderActionInput): EnqueuedAction {
   // A replay must be the same request: a key sent again with other tracking or refund
   // lines would otherwise get the first outcome while its new data is silently dropped.
-  const sameRequest = sameJson(requestSummary(existing.payload as ActionPayload), requestOf(input));
+  const sameRequest = canonicalJson(requestSummary(existing.payload as ActionPayload)) === canonicalJson(requestOf(input));
   if (existing.shopId !== access.shopId || existing.orderId !== input.orderId || existing.kind !== ACTION_KIND[input.action] || !sameRequest) {
     throw new OrderActionError("CONFLICT", { key: "idempotencyKeyReused" }, { message: `Idempotency key ${input.idempotencyKey} belongs to another action` });
   }
@@ -150,7 +151,7 @@ function sameRequestOrThrow(existing: ExistingAction, access: ShopAccess, input:
 
 /** Two tabs asking for the same thing get one marketplace call; anything else waits its turn. */
 function joinOpenActionOrThrow(open: ExistingAction, kind: string, payload: ActionPayload, orderNumber: string): EnqueuedAction {
-  if (open.kind === kind && sameJson(open.payload, payload)) return { actionId: open.id, created: false };
+  if (open.kind === kind && canonicalJson(open.payload) === canonicalJson(payload)) return { actionId: open.id, created: false };
   throw new OrderActionError("CONFLICT", { key: "actionInProgress" }, { message: `Order ${orderNumber} already has an open action ${open.id}` });
 }
 
@@ -169,13 +170,4 @@ function requestSummary(payload: ActionPayload): Prisma.InputJsonObject {
   }
   if (payload.orderState !== "Shipped") return {};
   return { carrierName: payload.carrierName ?? null, trackingNumber: payload.trackingNumber ?? null, trackingUrl: payload.trackingUrl ?? null };
-}
-
-/** PostgreSQL's jsonb does not keep key order: compare with keys sorted. */
-function sameJson(a: unknown, b: unknown): boolean {
-  const canonical = (value: unknown) =>
-    JSON.stringify(value, (_key, v: unknown) =>
-      v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v,
-    );
-  return canonical(a) === canonical(b);
 }

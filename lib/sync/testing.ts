@@ -2,6 +2,7 @@
 // the marketplace holds for the shop must be in the store, once, field by field.
 import type { Db } from "@/lib/db/client";
 import { ORDER_STATE_ENUM, type MarketplaceOrder } from "@/lib/cdiscount/types";
+import { canonicalJson } from "@/lib/db/canonical-json";
 import { toOrderRecord } from "./order-record";
 
 function reviveDates(order: MarketplaceOrder): MarketplaceOrder {
@@ -48,7 +49,7 @@ export async function storeDifferences(db: Db, shopId: string, marketplaceOrders
       ["shippingDateMax", iso(s.shippingDateMax), iso(e.shippingDateMax)],
       ["customerLastName", s.customerLastName, e.customerLastName],
       ["customerFirstName", s.customerFirstName, e.customerFirstName],
-      ["shippingAddress", JSON.stringify(s.shippingAddress), JSON.stringify(e.shippingAddress)],
+      ["shippingAddress", canonicalJson(s.shippingAddress), canonicalJson(e.shippingAddress)],
       ["lines", s.lines.length, e.lines.length],
     ];
     for (const [i, line] of e.lines.entries()) {

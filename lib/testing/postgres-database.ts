@@ -1,33 +1,78 @@
-// PostgreSQL for integration tests: TEST_DATABASE_URL when set, else a throwaway cluster
-// started from the system's binaries (initdb/pg_ctl). Without either, suites are skipped
-// with a loud notice -- .ci/run installs PostgreSQL so that CI always runs them.
+// PostgreSQL for integration tests: a throwaway cluster started from the system's binaries
+// (initdb/pg_ctl), or the server of TEST_DATABASE_URL. Either way each suite gets a
+// database of its own, created empty and dropped afterwards: suites run side by side and
+// some of them empty whole tables. Without either, suites are skipped with a loud notice
+// -- .ci/run installs PostgreSQL so that CI always runs them.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { createDb, type Db } from "@/lib/db/client";
 import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
 import { postgresAvailable, startTempCluster, type TempCluster } from "@/prisma/tools/pg-cluster";
 
 export const postgresTestAvailable = postgresAvailable() || Boolean(process.env.TEST_DATABASE_URL);
 
+export const POSTGRES_SKIPPED_NOTICE = "PostgreSQL binaries (initdb, pg_ctl) not found and TEST_DATABASE_URL unset";
+
 export function warnIfPostgresSkipped(suite: string): void {
-  if (!postgresTestAvailable) console.warn(`\n*** PostgreSQL binaries not found and TEST_DATABASE_URL unset: PostgreSQL ${suite} tests SKIPPED ***\n`);
+  if (!postgresTestAvailable) console.warn(`\n*** ${POSTGRES_SKIPPED_NOTICE}: PostgreSQL ${suite} tests SKIPPED ***\n`);
 }
 
-/** A migrated database named `name` (in the throwaway cluster), opened on demand. */
-export function postgresTestDatabase(name: string): { open(): Promise<{ db: Db; url: string }>; close(): Promise<void> } {
+/** The same server and credentials, another database. */
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function onServer(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface PostgresTestDatabase {
+  /** Creates the database, migrated (unless told not to) and empty, and returns its URL. */
+  create(options?: { migrate?: boolean }): Promise<string>;
+  /** create(), plus a client of its own. */
+  open(): Promise<{ db: Db; url: string }>;
+  close(): Promise<void>;
+}
+
+/** A migrated database named after `name`, in a throwaway cluster or on TEST_DATABASE_URL's server. */
+export function postgresTestDatabase(name: string): PostgresTestDatabase {
   let cluster: TempCluster | undefined;
   let db: Db | undefined;
+  let dropOnClose: (() => Promise<void>) | undefined;
+  const create = async ({ migrate = true } = {}) => {
+    let url: string;
+    const server = process.env.TEST_DATABASE_URL;
+    if (server) {
+      // A random suffix: another run may use the same server at the same time.
+      const database = `${name}_${randomBytes(4).toString("hex")}`;
+      await onServer(server, `CREATE DATABASE "${database}"`);
+      dropOnClose = () => onServer(server, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      url = withDatabase(server, database);
+    } else {
+      cluster = await startTempCluster();
+      url = cluster.createDatabase(name);
+    }
+    if (migrate) await deployMigrations(targetForUrl(url));
+    return url;
+  };
   return {
+    create,
     async open() {
-      let url = process.env.TEST_DATABASE_URL;
-      if (!url) {
-        cluster = await startTempCluster();
-        url = cluster.createDatabase(name);
-      }
-      await deployMigrations(targetForUrl(url));
+      const url = await create();
       db = createDb(url);
       return { db, url };
     },
     async close() {
       await db?.$disconnect();
+      await dropOnClose?.();
       cluster?.stop();
     },
   };

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { POSTGRES_SCHEMA, PRISMA_DIR, SQLITE_SCHEMA, derivePostgresSchema } from "./derive-postgres-schema";
 import { deployMigrations, diffSchema, migrationStatus, targetForUrl } from "./migrate";
-import { postgresAvailable, startTempCluster, type TempCluster } from "./pg-cluster";
+import { postgresTestAvailable, postgresTestDatabase, warnIfPostgresSkipped } from "@/lib/testing/postgres-database";
 
 const migrationNames = (dir: string) =>
   readdirSync(dir, { withFileTypes: true })
@@ -50,21 +50,14 @@ describe("offline migrations on SQLite (WebAssembly schema engine)", () => {
   });
 });
 
-describe("offline migrations on PostgreSQL", () => {
-  let cluster: TempCluster | undefined;
-  afterAll(() => cluster?.stop());
+warnIfPostgresSkipped("migration");
 
-  it("applies the PostgreSQL history to a throwaway cluster and matches the schema", async (ctx) => {
-    if (!postgresAvailable() && !process.env.TEST_DATABASE_URL) {
-      console.warn("\n*** PostgreSQL server binaries not found and TEST_DATABASE_URL unset: PostgreSQL migration test SKIPPED ***\n");
-      ctx.skip();
-      return;
-    }
-    let url = process.env.TEST_DATABASE_URL;
-    if (!url) {
-      cluster = await startTempCluster();
-      url = cluster.url;
-    }
+describe.skipIf(!postgresTestAvailable)("offline migrations on PostgreSQL", () => {
+  const postgres = postgresTestDatabase("migrations_test");
+  afterAll(() => postgres.close());
+
+  it("applies the PostgreSQL history to a throwaway cluster and matches the schema", async () => {
+    const url = await postgres.create({ migrate: false });
     const target = targetForUrl(url);
     expect((await deployMigrations(target)).length).toBeGreaterThan(0);
     expect(await migrationStatus(target)).toMatchObject({ unappliedMigrationNames: [], failedMigrationNames: [] });

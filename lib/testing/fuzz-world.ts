@@ -12,12 +12,16 @@ import { EffectProbe, type TestSandbox } from "./fuzz";
 import { signInAs } from "./request-scope";
 import { setupTestDatabase } from "./test-database";
 import { createApiToken } from "@/lib/api/tokens/create-api-token";
+import type { OrderActionInput } from "@/lib/order-actions/schemas";
+import { canPerform, isDisplayedStatus, type SellerAction } from "@/lib/orders/status";
+import { ZShipment } from "@/lib/orders/shipment-schema";
 import { alreadyShipped, awaitingShipment, createTestShop, seedStoredOrders, type TestShop } from "@/lib/order-actions/testing";
 
 export interface FuzzOrder {
   id: string;
   orderNumber: string;
   status: string;
+  shippingCode: string | null;
   /** Seller product ids of the order's own lines (not fee lines). */
   skus: string[];
 }
@@ -54,7 +58,7 @@ async function fuzzShop(db: Db, sandbox: SandboxProcess, owner: Actor, login: st
   // One order to accept, one to ship (tracked: carrier and tracking required), one shipped.
   const shapes = [() => {}, awaitingShipment("TRK"), alreadyShipped];
   const [toAccept, toShip, shipped] = (await seedStoredOrders(db, sandbox, shop, shapes.length, (o, i) => shapes[i]!(o))).map(
-    (order): FuzzOrder => ({ id: order.id, orderNumber: order.orderNumber, status: order.status, skus: order.lines.filter((l) => !l.isFeeLine && l.sellerProductId).map((l) => l.sellerProductId!) }),
+    (order): FuzzOrder => ({ id: order.id, orderNumber: order.orderNumber, status: order.status, shippingCode: order.shippingCode, skus: order.lines.filter((l) => !l.isFeeLine && l.sellerProductId).map((l) => l.sellerProductId!) }),
   );
   const orders = { toAccept: toAccept!, toShip: toShip!, shipped: shipped! };
   const created = await createApiToken(db, { access: adminAccess, input: { name: `${login} ERP` } });
@@ -82,6 +86,22 @@ export function ordersOf(shop: FuzzShop): FuzzOrder[] {
   return Object.values(shop.orders);
 }
 
+export function allows(order: FuzzOrder, action: SellerAction): boolean {
+  return isDisplayedStatus(order.status) && canPerform(order.status, action);
+}
+
+/**
+ * Whether the desk would send this to Cdiscount: the order's state allows the action and
+ * its fields fit the order (its tracked delivery, its lines). The fuzzers leave such inputs
+ * out: they are the legitimate path, which the other suites test.
+ */
+export function wouldSend(order: FuzzOrder, input: OrderActionInput): boolean {
+  if (!allows(order, input.action)) return false;
+  if (input.action === "ship") return ZShipment.safeParse({ shippingCode: order.shippingCode, carrierName: input.carrierName, trackingNumber: input.trackingNumber, trackingUrl: input.trackingUrl }).success;
+  if (input.action === "refund") return input.lines.every((l) => order.skus.includes(l));
+  return true;
+}
+
 /** Who calls: one of the world's users, or nobody signed in. */
 export type Caller = keyof FuzzWorld["users"] | "nobody";
 
@@ -90,16 +110,20 @@ export function signInAsCaller(world: FuzzWorld, who: Caller): void {
 }
 
 /**
- * A test file's fuzz world on its own store and sandbox, and the probe that watches them;
- * `prepare` adds what the file needs before the probe takes its first look.
+ * A test file's fuzz world on its own store and sandbox, and the probe that watches them:
+ * `prepare` adds what the file needs before the probe takes its first look; `volatile`
+ * names the columns a call may move without changing anything (see EffectProbe).
  */
-export function setupFuzzWorld(seed: number, prepare?: (world: FuzzWorld) => Promise<void>): { world: FuzzWorld; probe: EffectProbe } {
+export function setupFuzzWorld(
+  seed: number,
+  { prepare, volatile }: { prepare?: (world: FuzzWorld) => Promise<void>; volatile?: Record<string, string[]> } = {},
+): { world: FuzzWorld; probe: EffectProbe } {
   setupTestDatabase();
   const state = {} as { world: FuzzWorld; probe: EffectProbe };
   beforeAll(async () => {
     state.world = await createFuzzWorld(appDb, seed);
     await prepare?.(state.world);
-    state.probe = new EffectProbe(state.world.sandbox);
+    state.probe = new EffectProbe(state.world.sandbox, volatile);
   });
   afterAll(async () => {
     state.probe?.close();

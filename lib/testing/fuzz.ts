@@ -144,6 +144,16 @@ export function nearValid(valid: fc.Arbitrary<Record<string, unknown>>, keys: re
   );
 }
 
+/** Mostly a valid value, sometimes a hostile string: the mutations of nearValid add the rest. */
+export function orHostile<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<T | string> {
+  return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: hostileString });
+}
+
+/** A valid input as it is (one time in three), or near it. */
+export function validOrNot(valid: fc.Arbitrary<Record<string, unknown>>, keys: readonly string[]): fc.Arbitrary<unknown> {
+  return fc.oneof({ weight: 1, arbitrary: valid }, { weight: 2, arbitrary: nearValid(valid, keys) });
+}
+
 /** An id no row has, in every shape an id field may take. */
 export const missingId: fc.Arbitrary<string> = fc.oneof(fc.constantFrom("cmissing000000000000000000", "0", "-1", "' OR 1=1 --", "%", "_", "*"), fc.string({ unit: "binary", minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0));
 
@@ -303,21 +313,24 @@ export interface Observed<T> {
  */
 export class EffectProbe {
   private readonly store: StoreReader;
-  private readonly calls: CallLogReader;
+  private readonly calls: CallLogReader | null;
   private before: { snapshot: StoreSnapshot; writes: number } | undefined;
 
-  /** `volatile`: columns a call may move without changing anything, by table (e.g. ApiToken.lastUsedAt). */
+  /**
+   * `sandbox`: null where the code under test has no marketplace client at all (sign-in).
+   * `volatile`: columns a call may move without changing anything, by table (e.g. ApiToken.lastUsedAt).
+   */
   constructor(
-    sandbox: TestSandbox,
+    sandbox: TestSandbox | null,
     private readonly volatile: Readonly<Record<string, readonly string[]>> = {},
   ) {
     this.store = new StoreReader(databaseUrl());
-    this.calls = new CallLogReader(sandbox);
+    this.calls = sandbox && new CallLogReader(sandbox);
   }
 
   async observe<T>(call: () => Promise<T>, refused: (outcome: T) => boolean): Promise<Observed<T>> {
     try {
-      const before = (this.before ??= { snapshot: this.store.snapshot(this.volatile), writes: this.calls.writeCount() });
+      const before = (this.before ??= { snapshot: this.store.snapshot(this.volatile), writes: this.calls?.writeCount() ?? 0 });
       let outcome: T;
       try {
         outcome = await call();
@@ -325,7 +338,7 @@ export class EffectProbe {
         throw new Error(`the call threw instead of answering: ${String(error)}`, { cause: error });
       }
       expectPrototypeUntouched();
-      const after = { snapshot: this.store.snapshot(this.volatile), writes: this.calls.writeCount() };
+      const after = { snapshot: this.store.snapshot(this.volatile), writes: this.calls?.writeCount() ?? 0 };
       expect(after.writes, "the marketplace received a write").toBe(before.writes);
       const changed = changedTables(before.snapshot, after.snapshot);
       if (refused(outcome)) {
@@ -353,6 +366,6 @@ export class EffectProbe {
 
   close(): void {
     this.store.close();
-    this.calls.close();
+    this.calls?.close();
   }
 }

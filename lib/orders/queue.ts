@@ -16,6 +16,7 @@
 import "server-only";
 import { Prisma, urlOf, type Db, type MarketplaceActionKind, type MarketplaceActionStatus } from "@/lib/db/client";
 import { engineOf, type DatabaseEngine } from "@/lib/db/url";
+import { isStorableInstant } from "@/lib/db/instants";
 import { parseCdiscountDate } from "@/lib/cdiscount/dates";
 import type { MarketplaceAddress } from "@/lib/cdiscount/types";
 import { MARKETPLACE_STATE_CHANGE } from "@/lib/sync/order-writer";
@@ -372,7 +373,7 @@ function positionOf(token: string | null, sort: QueueSort): Position | null {
     const definition = SORTS[sort];
     if (value === null) return definition.nullable ? { value, id } : null;
     if (typeof value !== "string") return null;
-    const valid = definition.type === "date" ? !Number.isNaN(Date.parse(value)) : definition.type === "decimal" ? DECIMAL.test(value) : true;
+    const valid = definition.type === "date" ? isStorableInstant(new Date(value)) : definition.type === "decimal" ? DECIMAL.test(value) : true;
     return valid ? { value, id } : null;
   } catch {
     return null;

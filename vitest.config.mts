@@ -33,6 +33,9 @@ export default defineConfig({
     },
   },
   test: {
+    // next-auth imports "next/server" without an extension, which Node's resolver refuses:
+    // Vite resolves it, so tests can load the real Auth.js (the fuzzed sign-in action).
+    server: { deps: { inline: ["next-auth"] } },
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

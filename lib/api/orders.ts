@@ -5,6 +5,7 @@
 import "server-only";
 import type { Db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { isStorableInstant } from "@/lib/db/instants";
 import { API_ORDER_SELECT, serializeOrder } from "./serialize";
 import type { ApiOrder, ApiOrderPage, ListOrdersQuery } from "./schemas";
 
@@ -22,7 +23,7 @@ function decodeCursor(cursor: string): Position {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
     const updatedAt = typeof at === "string" ? new Date(at) : null;
-    if (updatedAt && !Number.isNaN(updatedAt.getTime()) && typeof id === "string" && id.length > 0) return { updatedAt, id };
+    if (updatedAt && isStorableInstant(updatedAt) && typeof id === "string" && id.length > 0) return { updatedAt, id };
   } catch {
     // Falls through: the same answer as any other unreadable cursor.
   }

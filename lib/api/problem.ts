@@ -129,9 +129,13 @@ function codeOf(issue: z.core.$ZodIssue): string {
 
 /** Zod issues as AppError field errors, each field named by `nameOf` (snake_case already for the API's own schemas). */
 export function fieldErrorsOf(error: z.ZodError, nameOf: (path: string) => string = (p) => p): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  // A Map: field names come from the request ("__proto__" among them), and on a plain
+  // object that name reads Object.prototype instead of a list.
+  const fields = new Map<string, string[]>();
   const add = (path: string, code: string) => {
-    const list = (fields[nameOf(path) || "body"] ??= []);
+    const name = nameOf(path) || "body";
+    const list = fields.get(name) ?? [];
+    fields.set(name, list);
     if (!list.includes(code)) list.push(code);
   };
   for (const issue of error.issues) {
@@ -139,7 +143,7 @@ export function fieldErrorsOf(error: z.ZodError, nameOf: (path: string) => strin
     if (issue.code === "unrecognized_keys") for (const key of issue.keys) add(path ? `${path}.${key}` : key, "unknownField");
     else add(path, codeOf(issue));
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, nameOf?: (path: string) => string): z.output<S> {

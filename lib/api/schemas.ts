@@ -6,6 +6,7 @@ import { z } from "zod";
 import { BUCKETS, DISPLAYED_STATUSES, type SellerAction } from "@/lib/orders/status";
 import { FULFILLMENT_TYPES, type FulfillmentType } from "@/lib/orders/fulfillment";
 import { ZOrderActionInput, type OrderActionInput } from "@/lib/order-actions/schemas";
+import { isStorableInstant } from "@/lib/db/instants";
 
 /** The named schemas of the OpenAPI document: requests read as input, responses as output. */
 export const REQUEST_SCHEMAS = z.registry<{ id: string }>();
@@ -102,7 +103,7 @@ export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 const CURSOR = /^[A-Za-z0-9_-]{1,200}$/;
 
-const ZInstant = z.iso.datetime({ offset: true });
+const ZInstant = z.iso.datetime({ offset: true }).refine((v) => isStorableInstant(new Date(v)), "invalid");
 
 export const ZListOrdersQuery = z.strictObject({
   updated_from: ZInstant.optional().meta({ description: "Orders updated by the marketplace at or after this instant (ISO 8601, with Z or an offset)." }),

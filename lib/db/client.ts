@@ -1,11 +1,11 @@
 // The one runtime entry point to the database. It hides which engine is in use:
 // the embedded SQLite file by default, PostgreSQL when DATABASE_URL says so. Both
 // generated clients expose the same model API (they come from one schema).
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseUrl, engineOf } from "./url";
 import { SerializedSqliteAdapter } from "./sqlite-adapter";
+import { NulSafePostgresAdapter } from "./postgres-adapter";
 
 export type Db = SqliteClient;
 export type TransactionClient = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -21,7 +21,7 @@ export function createDb(url: string = databaseUrl()): Db {
       ? // A busy timeout lets the web server and the syncer share the file without SQLITE_BUSY.
         new SqliteClient({ adapter: new SerializedSqliteAdapter({ url, timeout: 10_000 }) })
       : // Same model API, distinct generated type: the cast is the price of one schema, two engines.
-        (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db);
+        (new PostgresClient({ adapter: new NulSafePostgresAdapter({ connectionString: url }) }) as unknown as Db);
   Object.defineProperty(client, DB_URL, { value: url });
   return client;
 }

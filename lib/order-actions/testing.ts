@@ -41,12 +41,12 @@ export const alreadyShipped = (o: MarketplaceOrder) => {
   for (const l of o.lines) if (l.sellerProductId) l.acceptationState = "ShippedBySeller";
 };
 
-/** Fresh sandbox orders, shaped, frozen (no marketplace event on their own), then stored. */
-export async function seedStoredOrders(db: Db, sandbox: SandboxProcess, shop: TestShop, count: number, shape?: (o: MarketplaceOrder) => void) {
+/** Fresh sandbox orders, shaped (each by its index), frozen (no marketplace event on their own), then stored. */
+export async function seedStoredOrders(db: Db, sandbox: SandboxProcess, shop: TestShop, count: number, shape?: (o: MarketplaceOrder, index: number) => void) {
   const { orderNumbers } = await sandbox.admin.seed(shop.login, count, { kind: "seller", state: "fresh" });
-  for (const n of orderNumbers) {
+  for (const [index, n] of orderNumbers.entries()) {
     const entry = (await sandbox.admin.order(shop.login, n)) as { order: MarketplaceOrder; plan: { next: unknown } };
-    shape?.(entry.order);
+    shape?.(entry.order, index);
     entry.plan.next = null;
     await sandbox.admin.putOrder(shop.login, entry);
   }

@@ -16,6 +16,7 @@
 import "server-only";
 import { Prisma, urlOf, type Db, type MarketplaceActionKind, type MarketplaceActionStatus } from "@/lib/db/client";
 import { engineOf, type DatabaseEngine } from "@/lib/db/url";
+import { isStorableInstant } from "@/lib/db/instants";
 import { parseCdiscountDate } from "@/lib/cdiscount/dates";
 import type { MarketplaceAddress } from "@/lib/cdiscount/types";
 import { MARKETPLACE_STATE_CHANGE } from "@/lib/sync/order-writer";
@@ -128,7 +129,10 @@ const DIALECTS: Readonly<Record<DatabaseEngine, Dialect>> = {
     // Prisma binds a Date as the ISO text SQLite stores dates in: compared as text, in order.
     date: (value) => Prisma.sql`${value}`,
     // On the binary collation a range is an exact prefix test, and it walks the index.
-    startsWith: (column, prefix) => Prisma.sql`(${column} >= ${prefix} AND ${column} < ${prefixSuccessor(prefix)})`,
+    startsWith: (column, prefix) => {
+      const successor = prefixSuccessor(prefix);
+      return successor === null ? Prisma.sql`${column} >= ${prefix}` : Prisma.sql`(${column} >= ${prefix} AND ${column} < ${successor})`;
+    },
   },
   postgresql: {
     date: (value) => Prisma.sql`${value.toISOString()}::timestamp(3)`,
@@ -137,12 +141,20 @@ const DIALECTS: Readonly<Record<DatabaseEngine, Dialect>> = {
   },
 };
 
-/** The first string after every string that starts with `prefix`, in code point order. */
-function prefixSuccessor(prefix: string): string {
+/**
+ * The first string after every string that starts with `prefix`, in code point order;
+ * null when there is none (the prefix is all U+10FFFF, the last code point).
+ */
+function prefixSuccessor(prefix: string): string | null {
   const points = [...prefix];
-  const last = points.pop()!.codePointAt(0)! + 1;
-  // Code points between the surrogates do not exist as characters.
-  return points.join("") + String.fromCodePoint(last >= 0xd800 && last <= 0xdfff ? 0xe000 : last);
+  while (points.length) {
+    const last = points.pop()!.codePointAt(0)! + 1;
+    // U+10FFFF has no successor: carry into the code point before it.
+    if (last > 0x10ffff) continue;
+    // Code points between the surrogates do not exist as characters.
+    return points.join("") + String.fromCodePoint(last >= 0xd800 && last <= 0xdfff ? 0xe000 : last);
+  }
+  return null;
 }
 
 /** Everything one call's statements share. */
@@ -366,7 +378,7 @@ function positionOf(token: string | null, sort: QueueSort): Position | null {
     const definition = SORTS[sort];
     if (value === null) return definition.nullable ? { value, id } : null;
     if (typeof value !== "string") return null;
-    const valid = definition.type === "date" ? !Number.isNaN(Date.parse(value)) : definition.type === "decimal" ? DECIMAL.test(value) : true;
+    const valid = definition.type === "date" ? isStorableInstant(new Date(value)) : definition.type === "decimal" ? DECIMAL.test(value) : true;
     return valid ? { value, id } : null;
   } catch {
     return null;

@@ -31,7 +31,8 @@ export function postgresAvailable(): boolean {
   return findBinDir() !== null;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now, on loopback. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);

@@ -15,13 +15,22 @@ export type { Role, ShopEnvironment, MarketplaceActionKind, MarketplaceActionSta
 
 const DB_URL = Symbol("desk.databaseUrl");
 
+/**
+ * Under load a transaction may wait for a pooled connection (PostgreSQL) or for another
+ * one to end (SQLite, sqlite-adapter.ts), and its own statements queue behind every other
+ * request's work. Prisma's defaults (2 s to start, 5 s to finish) then failed a seller's
+ * action with 50 sellers at work (npm run bench:load): wait as long as SQLite's busy
+ * timeout instead, and leave the transaction room to finish.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 export function createDb(url: string = databaseUrl()): Db {
   const client =
     engineOf(url) === "sqlite"
       ? // A busy timeout lets the web server and the syncer share the file without SQLITE_BUSY.
-        new SqliteClient({ adapter: new SerializedSqliteAdapter({ url, timeout: 10_000 }) })
+        new SqliteClient({ adapter: new SerializedSqliteAdapter({ url, timeout: 10_000 }), transactionOptions: TRANSACTION_OPTIONS })
       : // Same model API, distinct generated type: the cast is the price of one schema, two engines.
-        (new PostgresClient({ adapter: new NulSafePostgresAdapter({ connectionString: url }) }) as unknown as Db);
+        (new PostgresClient({ adapter: new NulSafePostgresAdapter({ connectionString: url }), transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db);
   Object.defineProperty(client, DB_URL, { value: url });
   return client;
 }

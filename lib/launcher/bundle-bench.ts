@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { figure, writeBenchResult } from "./bench-result";
 
 const { values } = parseArgs({ options: { route: { type: "string", default: "/(desk)/orders/page" }, goal: { type: "string", default: "150" } } });
 const NEXT = path.resolve(".next");
@@ -35,3 +36,6 @@ console.log(`first-load JS, gzipped, from .next (${chunksOf(route).length} chunk
 console.log(`${"figure".padEnd(36)} ${"goal".padEnd(10)} ${"measured".padEnd(12)} verdict`);
 console.log(`${`${route}`.padEnd(36)} ${`≤ ${GOAL_KB} kB`.padEnd(10)} ${`${page.toFixed(1)} kB`.padEnd(12)} ${page <= GOAL_KB ? "PASS" : "FAIL"}`);
 console.log(`${"baseline: /sign-in".padEnd(36)} ${"—".padEnd(10)} ${`${baseline.toFixed(1)} kB`.padEnd(12)} ratio ${(page / baseline).toFixed(2)}×`);
+writeBenchResult("bundle", route, [
+  figure({ figure: `first-load JS of ${route.replace(/^\/\(desk\)/, "").replace(/\/page$/, "")}, gzipped`, goal: `≤ ${GOAL_KB} kB`, measured: Math.round(page * 10) / 10, unit: "kB", ratio: Math.round((page / baseline) * 100) / 100, baseline: `/sign-in ${baseline.toFixed(1)} kB`, met: page <= GOAL_KB }),
+]);

@@ -28,7 +28,8 @@ function walk(entry: string, hash: ReturnType<typeof createHash>) {
     for (const name of readdirSync(entry).sort()) if (!SKIP_DIRS.has(name)) walk(path.join(entry, name), hash);
     return;
   }
-  if (/\.test\.tsx?$/.test(entry)) return;
+  // Tests and benchmarks are never part of the app: editing them needs no new build.
+  if (/\.test\.tsx?$|[/\\]bench[/\\]|-bench\.ts$|[/\\]bench-(all|result)\.ts$/.test(entry)) return;
   hash.update(entry).update("\0").update(readFileSync(entry)).update("\0");
 }
 

@@ -12,6 +12,7 @@ import { ensureLocalEnv } from "./env-file";
 import { buildIsCurrent } from "./fingerprint";
 import { runBuild } from "./build";
 import { DEMO_SHOP, DEMO_USERS, seedDemo } from "./demo";
+import { waitForHealth } from "./wait-for-health";
 import { startSandboxProcess } from "@/lib/cdiscount/sandbox/process";
 import { databaseUrl, engineOf } from "@/lib/db/url";
 import { deployMigrations, resetDatabase, targetForUrl } from "@/prisma/tools/migrate";
@@ -45,19 +46,6 @@ async function startSandbox(fresh: boolean): Promise<string> {
   const demo = (await sandbox.admin.accounts()).find((a) => a.login === DEMO_SHOP.apiLogin);
   if (!demo?.orders) await sandbox.admin.seed(DEMO_SHOP.apiLogin, 60, { days: 5 });
   return sandbox.url;
-}
-
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
 async function main() {

@@ -31,7 +31,7 @@ export function postgresAvailable(): boolean {
   return findBinDir() !== null;
 }
 
-/** A free TCP port on loopback. */
+/** A port nothing listens on right now, on loopback. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

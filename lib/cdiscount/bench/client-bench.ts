@@ -3,18 +3,20 @@
 // GetOrderList has no paging (reference §1.5), so one wide window can return thousands
 // of orders in a single body; the client's reading must stay within 2× of the bare parse.
 //
-//   npm run bench:client
+//   npm run bench:client [-- --orders 10000]
 //
 // It takes a minute or two: about 46 MB of XML is parsed 12 times.
 //
 // A report, not a test: timings depend on the machine, so it always exits 0.
+import { parseArgs } from "node:util";
 import { XMLParser } from "fast-xml-parser";
+import { figure, writeBenchResult } from "@/lib/launcher/bench-result";
 import { parseResponseEnvelope, responseEnvelope, resultMembers } from "../protocol/envelope";
 import { decodeOrderListResult, encodeOrderListResult } from "../protocol/operations";
 import { Random } from "../sandbox/random";
 import type { MarketplaceAddress, MarketplaceCustomer, MarketplaceOrder, MarketplaceOrderLine, MarketplaceParcel } from "../types";
 
-const ORDERS = 10_000;
+const ORDERS = Number(parseArgs({ options: { orders: { type: "string", default: "10000" } } }).values.orders);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const GOAL = 2;
 
@@ -220,3 +222,7 @@ console.log(row("client: parseResponseEnvelope", envelopeMs));
 console.log(row("client: parseResponseEnvelope + decode", clientMs));
 console.log("");
 console.log(`ratio client / bare: ${ratio.toFixed(2)}×   goal ≤ ${GOAL}×   ${ratio <= GOAL ? "PASS" : "FAIL"}`);
+
+writeBenchResult("client", `${ORDERS.toLocaleString("en-US")} orders, ${(Buffer.byteLength(xml) / 1e6).toFixed(1)} MB, median of ${RUNS}`, [
+  figure({ figure: `reading a ${ORDERS.toLocaleString("en-US")}-order GetOrderList`, goal: `≤ ${GOAL}× bare parse`, measured: Math.round(clientMs), unit: "ms", ratio: Math.round(ratio * 100) / 100, baseline: `bare fast-xml-parser ${Math.round(bareMs)} ms`, met: ratio <= GOAL }),
+]);

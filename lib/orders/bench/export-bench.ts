@@ -20,6 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
+import { figure, writeBenchResult } from "@/lib/launcher/bench-result";
 import { Random } from "@/lib/cdiscount/sandbox/random";
 import { parseQueueParams } from "../queue-params";
 
@@ -215,6 +216,10 @@ try {
   row("peak RSS during the export", "—", `${mb(peakRss).toFixed(0)} MB`, null);
   row("peak RSS growth, first half exported", "—", `${mb((peakAtHalf ?? peakRss) - baselineRss).toFixed(0)} MB`, null);
   row("peak RSS growth (peak - baseline)", `≤ ${GOALS.rssGrowthMb} MB`, `${growth.toFixed(0)} MB (${(mb(peakRss) / mb(baselineRss)).toFixed(2)}× baseline)`, growth <= GOALS.rssGrowthMb);
+  writeBenchResult("export", `${exported.toLocaleString("en")} orders, ${result.records.toLocaleString("en")} rows`, [
+    figure({ figure: "CSV export: RSS growth", goal: `≤ ${GOALS.rssGrowthMb} MB`, measured: Math.round(growth), unit: "MB", ratio: Math.round((mb(peakRss) / mb(baselineRss)) * 100) / 100, baseline: `RSS before ${mb(baselineRss).toFixed(0)} MB`, met: growth <= GOALS.rssGrowthMb }),
+    figure({ figure: "CSV export: time vs bare read", goal: `≤ ${GOALS.ratioToBareRead}×`, measured: Math.round((exportMs / 1000) * 10) / 10, unit: "s", ratio: Math.round(ratio * 10) / 10, baseline: `bare SQL read ${(bare.ms / 1000).toFixed(2)} s`, met: ratio <= GOALS.ratioToBareRead }),
+  ]);
 } catch (error) {
   console.error(error);
 } finally {

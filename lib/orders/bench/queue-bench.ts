@@ -16,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
+import { figure, writeBenchResult } from "@/lib/launcher/bench-result";
 import { Random } from "@/lib/cdiscount/sandbox/random";
 import { DISPLAYED_STATUSES, canPerform } from "../status";
 import { lateDeadlineBefore, parseQueueParams } from "../queue-params";
@@ -303,7 +304,7 @@ async function measure(label: string, conn: Database.Database, run: (s: Scenario
   return result;
 }
 
-function report(label: string, run: Run): void {
+function report(label: string, run: Run): { p50: number; p95: number; rawP95: number; ratio: number } {
   const ours = [...run.ours].sort((a, b) => a - b);
   const raw = [...run.raw].sort((a, b) => a - b);
   const [p50, p95, rawP50, rawP95] = [percentile(ours, 50), percentile(ours, 95), percentile(raw, 50), percentile(raw, 95)];
@@ -316,6 +317,7 @@ function report(label: string, run: Run): void {
   row("queue page p95", `≤ ${GOALS.p95Ms} ms`, `${p95.toFixed(1)} ms`, p95 <= GOALS.p95Ms);
   row("hand-written SQL p50 / p95", "—", `${rawP50.toFixed(1)} / ${rawP95.toFixed(1)} ms`, null);
   row("time vs hand-written SQL (ours / raw)", `≤ ${GOALS.ratioToRaw}×`, `${ratio.toFixed(2)}×`, ratio <= GOALS.ratioToRaw);
+  return { p50, p95, rawP95, ratio };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -351,7 +353,12 @@ try {
 
   console.log(`\nNode ${process.version}, ${ORDERS.toLocaleString("en")} orders in one shop, ${list.length} scenarios`);
   report(`without the per-tab indexes, for comparison (${list.length} requests)`, current);
-  report(`schema as migrated (${REQUESTS} requests)`, proposed);
+  const measured = report(`schema as migrated (${REQUESTS} requests)`, proposed);
+  const raw = `hand-written SQL p95 ${measured.rawP95.toFixed(1)} ms`;
+  writeBenchResult("queue", `${ORDERS.toLocaleString("en")} orders, ${REQUESTS} requests`, [
+    figure({ figure: "queue page p95 (50 rows + 7 counts)", goal: `≤ ${GOALS.p95Ms} ms`, measured: Math.round(measured.p95 * 10) / 10, unit: "ms", ratio: Math.round((measured.p95 / measured.rawP95) * 100) / 100, baseline: raw, met: measured.p95 <= GOALS.p95Ms }),
+    figure({ figure: "queue time vs hand-written SQL", goal: `≤ ${GOALS.ratioToRaw}×`, measured: Math.round(measured.ratio * 100) / 100, unit: "×", baseline: raw, met: measured.ratio <= GOALS.ratioToRaw }),
+  ]);
   await db.$disconnect();
   conn.close();
 } finally {

@@ -20,6 +20,7 @@ import { ageOrder, createOrder, DEFAULT_TIMINGS, pickKind } from "@/lib/cdiscoun
 import { Random } from "@/lib/cdiscount/sandbox/random";
 import { validateOrderFor } from "@/lib/cdiscount/validate-order";
 import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
+import { figure, writeBenchResult } from "@/lib/launcher/bench-result";
 import { sqliteFilePath } from "@/lib/db/url";
 import { MARKETPLACE_STATE_CHANGE } from "../order-writer";
 import { toOrderRecord } from "../order-record";
@@ -249,6 +250,10 @@ try {
   row("ratio (large store / small)", "—", `${ratio.toFixed(2)}×`, true);
   row("store filled in", "—", `${fillSeconds.toFixed(0)} s`, true);
   row("peak RSS during the large runs", "—", `${rssMb.toFixed(0)} MB`, true);
+  writeBenchResult("sync-changes", `${CHANGED.toLocaleString("en")} changes, a store of ${large.runs[0]!.storeOrders.toLocaleString("en")}, median of ${ROUNDS}`, [
+    figure({ figure: `${CHANGED.toLocaleString("en")} changes over the store`, goal: `≤ ${GOALS.seconds} s`, measured: Math.round(large.median.seconds * 1000) / 1000, unit: "s", ratio: Math.round(ratio * 100) / 100, baseline: `small store ${small.median.seconds.toFixed(3)} s`, met: large.median.seconds <= GOALS.seconds }),
+    figure({ figure: "every change brought in, once", goal: "yes", measured: exact ? 1 : 0, unit: exact ? "yes" : "no", met: exact }),
+  ]);
   await db.$disconnect();
 } catch (error) {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);

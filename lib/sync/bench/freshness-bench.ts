@@ -14,6 +14,7 @@ import Database from "better-sqlite3";
 import { startSandboxProcess } from "@/lib/cdiscount/sandbox/process";
 import { Random } from "@/lib/cdiscount/sandbox/random";
 import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
+import { figure, writeBenchResult } from "@/lib/launcher/bench-result";
 import { sqliteFilePath } from "@/lib/db/url";
 
 const { values } = parseArgs({ options: { orders: { type: "string", default: "20" } } });
@@ -133,6 +134,9 @@ try {
   row("ratio (p95 / interval)", "—", `${(p95 / INTERVAL_S).toFixed(2)}×`, true);
   row("run start to start (median)", "—", `${median(gaps).toFixed(1)} s`, true);
   row("peak RSS of the syncing process", "—", `${(peakRss / 1024 / 1024).toFixed(0)} MB`, true);
+  writeBenchResult("sync-freshness", `${placed.size} orders, a ${INTERVAL_MINUTES}-minute interval`, [
+    figure({ figure: "placed → in the store, p95", goal: `≤ ${GOALS.p95Seconds} s`, measured: missing ? null : Math.round(p95 * 10) / 10, unit: missing ? `s (${missing} never seen)` : "s", ratio: Math.round((p95 / INTERVAL_S) * 100) / 100, baseline: `the interval, ${INTERVAL_S} s`, met: ok }),
+  ]);
   await db.$disconnect();
 } catch (error) {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);

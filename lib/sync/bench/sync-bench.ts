@@ -17,6 +17,7 @@ import { encodeOrderFilter } from "@/lib/cdiscount/protocol/operations";
 import { requestEnvelope, soapAction } from "@/lib/cdiscount/protocol/envelope";
 import { ORDER_STATE_ENUM } from "@/lib/cdiscount/types";
 import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
+import { figure, writeBenchResult } from "@/lib/launcher/bench-result";
 import { DAY, DEFAULT_SYNC_SETTINGS, slice } from "../windows";
 
 const { values } = parseArgs({ options: { orders: { type: "string", default: "100000" } } });
@@ -105,6 +106,12 @@ try {
   row("time vs floor (ours / floor)", `≤ ${GOALS.ratioToFloor}×`, `${ratio.toFixed(2)}×`, ratio <= GOALS.ratioToFloor);
   row("peak RSS of the syncing process", `≤ ${GOALS.rssMb} MB`, `${rssMb.toFixed(0)} MB`, rssMb <= GOALS.rssMb);
   row("  of which before the sync started", "—", `${rssBeforeMb.toFixed(0)} MB`, true);
+  const floor = `floor ${floorPerSecond.toFixed(0)} orders/s`;
+  writeBenchResult("sync", `${ORDERS.toLocaleString("en")} orders`, [
+    figure({ figure: "sync throughput", goal: `≥ ${GOALS.ordersPerSecond} orders/s`, measured: Math.round(ordersPerSecond), unit: "orders/s", ratio: Math.round((ordersPerSecond / floorPerSecond) * 100) / 100, baseline: floor, met: ordersPerSecond >= GOALS.ordersPerSecond }),
+    figure({ figure: "sync time vs floor", goal: `≤ ${GOALS.ratioToFloor}×`, measured: Math.round(ratio * 100) / 100, unit: "×", baseline: floor, met: ratio <= GOALS.ratioToFloor }),
+    figure({ figure: "sync peak RSS", goal: `≤ ${GOALS.rssMb} MB`, measured: Math.round(rssMb), unit: "MB", baseline: `${rssBeforeMb.toFixed(0)} MB before the sync`, ratio: Math.round((rssMb / rssBeforeMb) * 100) / 100, met: rssMb <= GOALS.rssMb }),
+  ]);
   await db.$disconnect();
 } finally {
   clearInterval(sampler);

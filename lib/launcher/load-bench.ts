@@ -1,0 +1,596 @@
+// npm run bench:load -- [--engine both|sqlite|postgresql] [--sellers 50] [--shops 5]
+//                       [--orders 20000] [--rounds 2] [--quick] [--port N] [--sandbox-port N]
+// 50 sellers at once on the real app: `next start` (built if the sources changed) on a
+// fresh database, the Cdiscount sandbox as its own process, a store of N orders over a
+// few shops placed in the sandbox and brought in by the real sync. Each seller signs in
+// through Auth.js's credentials callback, then one autocannon connection per seller plays
+// a seller's session, with no pause between requests: the queue page and its tabs, the
+// queue JSON TanStack Query refreshes, search and filters, order pages, and accept /
+// refuse / ship through the real server action (the POST the browser sends, Next-Action
+// id read from the build) on orders of the seller's own, each acted on once. Reported:
+// p50 / p95 / p99, requests/s, non-2xx and connection errors for reads and for actions;
+// then every action must have reached the sandbox exactly once (its call log).
+// Baselines, same run: GET /api/health with as many connections and requests (the
+// server's floor for a request), and the same session played by one seller alone (what
+// the requests cost without a queue). `both` (the default) runs SQLite, then PostgreSQL
+// on a throwaway cluster (prisma/tools/pg-cluster.ts), each in a process of its own.
+// --quick: a smaller store and one round instead of two; still 50 sellers.
+// A report, not a test: it always exits 0. Figures go to .data/bench/load-<engine>.json.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { startSandboxProcess, type SandboxProcess } from "@/lib/cdiscount/sandbox/process";
+import { DEFAULT_TIMINGS } from "@/lib/cdiscount/sandbox/lifecycle";
+import { freePort, postgresAvailable, startTempCluster, type TempCluster } from "@/prisma/tools/pg-cluster";
+import { deployMigrations, targetForUrl } from "@/prisma/tools/migrate";
+import { BENCH_RESULTS_DIR, clearBenchResult, figure, writeBenchResult } from "./bench-result";
+import { runBuild } from "./build";
+import { buildIsCurrent } from "./fingerprint";
+import { waitForHealth } from "./wait-for-health";
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: "string", default: "both" },
+    sellers: { type: "string", default: "50" },
+    shops: { type: "string", default: "5" },
+    orders: { type: "string" },
+    rounds: { type: "string" },
+    quick: { type: "boolean", default: false },
+    port: { type: "string" },
+    "sandbox-port": { type: "string" },
+  },
+});
+const SELLERS = Number(values.sellers);
+const SHOPS = Math.min(Number(values.shops), SELLERS);
+const ORDERS = Number(values.orders ?? (values.quick ? 5_000 : 20_000));
+const ROUNDS = Number(values.rounds ?? (values.quick ? 1 : 2));
+const GOALS = { p95Ms: 300, errors: 0 };
+const PASSWORD = "vendeur-charge";
+const DAY = 86_400_000;
+/** Far enough that no order the sellers act on changes on the marketplace's side mid-run. */
+const NEVER = 10 * 365 * DAY;
+
+type Engine = "sqlite" | "postgresql";
+type Kind = "page" | "navigation" | "queue" | "detail" | "action";
+const READ_KINDS: readonly Kind[] = ["page", "navigation", "queue", "detail"];
+const KIND_LABELS: Record<Kind, string> = {
+  page: "page load (HTML)",
+  navigation: "client navigation (RSC)",
+  queue: "queue JSON (/api/orders)",
+  detail: "order JSON (/api/orders/:id)",
+  action: "action (server action)",
+};
+
+// ---------------------------------------------------------------------------------------
+// Both engines: one process each, so each has its own database client and memory.
+
+if (values.engine === "both") {
+  if (!buildIsCurrent()) {
+    console.log("Building the app (changed sources)…");
+    runBuild();
+  }
+  const engines: Engine[] = ["sqlite"];
+  if (postgresAvailable()) engines.push("postgresql");
+  else {
+    clearBenchResult("load-postgresql");
+    console.error("\n*** PostgreSQL server binaries (initdb, pg_ctl) not found: bench:load ran on SQLite only. ***\n");
+  }
+  const self = fileURLToPath(import.meta.url);
+  const tsx = createRequire(import.meta.url).resolve("tsx");
+  const passed = process.argv.slice(2).filter((a, i, all) => a !== "--engine" && all[i - 1] !== "--engine" && !a.startsWith("--engine="));
+  for (const engine of engines) spawnSync(process.execPath, ["--import", tsx, self, ...passed, "--engine", engine], { stdio: "inherit" });
+  process.exit(0);
+}
+
+const ENGINE = values.engine as Engine;
+if (ENGINE !== "sqlite" && ENGINE !== "postgresql") throw new Error("--engine must be both, sqlite or postgresql");
+
+// ---------------------------------------------------------------------------------------
+// The store: shops in the sandbox and in the desk, orders brought in by the real sync.
+
+interface Target {
+  orderId: string;
+  orderNumber: string;
+}
+
+interface Seller {
+  email: string;
+  shopId: string;
+  cookie: string;
+  accept: Target[];
+  refuse: Target[];
+  ship: Target[];
+  /** Orders to look at: shipped ones, one per round. */
+  browse: string[];
+  /** A customer's name prefix that finds a few shipped orders. */
+  search: string;
+}
+
+const DIR = path.resolve(BENCH_RESULTS_DIR, "load", ENGINE);
+const children: ChildProcess[] = [];
+
+/** The sellers (the last one plays alone, for the baseline) and how many orders the store holds. */
+async function prepareStore(url: string, sandbox: SandboxProcess): Promise<{ sellers: Omit<Seller, "cookie">[]; stored: number }> {
+  const { createDb } = await import("@/lib/db/client");
+  const { hashPassword } = await import("@/lib/auth/password");
+  const { encryptShopPassword } = await import("@/lib/shops/shop-secret");
+  const { marketplaceClientFor } = await import("@/lib/cdiscount/for-shop");
+  const { syncShop } = await import("@/lib/sync/sync-shop");
+  const db = createDb(url);
+  try {
+    const passwordHash = await hashPassword(PASSWORD);
+    const started = performance.now();
+    const shops: { id: string; login: string }[] = [];
+    for (let s = 1; s <= SHOPS; s++) {
+      const login = `load-shop-${s}`;
+      await sandbox.admin.createAccount(login, `${login}-pw`);
+      // About 5 % of what the sandbox places belongs to another Octopia partner, which the sync skips.
+      const placing = Math.ceil(ORDERS / 0.94);
+      const perShop = Math.floor(placing / SHOPS) + (s <= placing % SHOPS ? 1 : 0);
+      for (let placed = 0; placed < perShop; placed += 10_000) await sandbox.admin.seed(login, Math.min(10_000, perShop - placed), { days: 30 });
+      const shop = await db.shop.create({ data: { name: `Boutique ${s}`, apiLogin: login, apiPasswordEncrypted: "", environment: "SANDBOX" }, select: { id: true } });
+      await db.shop.update({ where: { id: shop.id }, data: { apiPasswordEncrypted: encryptShopPassword(shop.id, `${login}-pw`) } });
+      await db.syncState.create({ data: { shopId: shop.id } });
+      shops.push({ id: shop.id, login });
+    }
+    const now = new Date((await sandbox.admin.health()).now);
+    let stored = 0;
+    for (const shop of shops) {
+      const connection = await db.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { id: true, apiLogin: true, apiPasswordEncrypted: true, environment: true } });
+      const result = await syncShop(db, shop.id, { kind: "INCREMENTAL", client: marketplaceClientFor(connection), now });
+      if (result.status !== "SUCCEEDED") throw new Error(`sync of ${shop.login}: ${result.status} ${"error" in result ? result.error : ""}`);
+      stored += result.counts.newCount;
+    }
+    // The 30-day import covers the daily sweep's window: without this the app's scheduler
+    // would start five sweeps at once, in the middle of the measurement.
+    await db.syncState.updateMany({ data: { lastSweepAt: new Date() } });
+    console.log(`store: ${stored.toLocaleString("en")} orders in ${SHOPS} shops, placed in the sandbox and synced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const sellers: Omit<Seller, "cookie">[] = [];
+    for (const [s, shop] of shops.entries()) {
+      const emails = Array.from({ length: SELLERS + 1 }, (_, i) => i).filter((i) => i % SHOPS === s).map((i) => `vendeur${i + 1}@charge.test`);
+      for (const email of emails) {
+        await db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash, memberships: { create: { shopId: shop.id, role: "SELLER" } } } });
+      }
+      // The newest orders to accept: their acceptance deadline is the farthest.
+      const pick = (status: string, take: number) =>
+        db.order.findMany({ where: { shopId: shop.id, status }, orderBy: { marketplaceCreatedAt: "desc" }, take, select: { id: true, orderNumber: true } });
+      const news = await pick("WaitingForSellerAcceptation", emails.length * ROUNDS * 3);
+      const toShip = await pick("WaitingForShipmentAcceptation", emails.length * ROUNDS * 2);
+      const shipped = await db.order.findMany({ where: { shopId: shop.id, status: "Shipped", customerLastName: { not: null } }, take: 200, select: { id: true, customerLastName: true } });
+      if (news.length < emails.length * ROUNDS * 3 || toShip.length < emails.length * ROUNDS * 2 || shipped.length < emails.length * ROUNDS) {
+        throw new Error(`shop ${shop.login}: ${news.length} orders to accept, ${toShip.length} to ship, ${shipped.length} shipped: too few for ${emails.length} sellers × ${ROUNDS} rounds (raise --orders)`);
+      }
+      const target = (o: { id: string; orderNumber: string }): Target => ({ orderId: o.id, orderNumber: o.orderNumber });
+      emails.forEach((email, i) => {
+        const mine = <T>(list: T[], perRound: number) => list.slice(i * ROUNDS * perRound, (i + 1) * ROUNDS * perRound);
+        const newOnes = mine(news, 3).map(target);
+        sellers.push({
+          email,
+          shopId: shop.id,
+          accept: newOnes.filter((_, k) => k % 3 !== 2),
+          refuse: newOnes.filter((_, k) => k % 3 === 2),
+          ship: mine(toShip, 2).map(target),
+          browse: mine(shipped, 1).map((o) => o.id),
+          search: shipped[i % shipped.length]!.customerLastName!.slice(0, 3),
+        });
+      });
+    }
+    return { sellers: sellers.sort((a, b) => Number(/\d+/.exec(a.email)![0]) - Number(/\d+/.exec(b.email)![0])), stored };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The app, and the sellers' sessions
+
+/** Stops a child and waits for it: a profiled app writes its profile on the way out. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+async function startApp(url: string, sandboxUrl: string, port: number): Promise<{ base: string; pid: number }> {
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const log = createWriteStream(path.join(DIR, "app.log"));
+  // LOAD_BENCH_NODE_FLAGS: e.g. "--cpu-prof --cpu-prof-dir=.data/bench/profile" to see where the app spends its time.
+  const nodeFlags = process.env.LOAD_BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const app = spawn(process.execPath, [...nodeFlags, nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      CDISCOUNT_SANDBOX_URL: sandboxUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  app.stdout!.pipe(log);
+  app.stderr!.pipe(log);
+  children.push(app);
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(`${base}/api/health`, 60_000);
+  return { base, pid: app.pid! };
+}
+
+/** CPU time a process has used so far, in ms, from Linux's /proc (null elsewhere). */
+function cpuMs(pid: number): number | null {
+  try {
+    // After "(comm) ": state is the first field; utime and stime are the 12th and 13th, in 10 ms ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** Auth.js's own sign-in: a CSRF token, then the credentials callback; returns the session cookie. */
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar, Origin: base },
+    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: `${base}/orders` }),
+  });
+  const session = response.headers.getSetCookie().find((c) => /^(__Secure-)?authjs\.session-token=/.test(c));
+  if (!session) throw new Error(`sign-in of ${email}: HTTP ${response.status}, no session cookie (${response.headers.get("location")})`);
+  return session.split(";")[0]!;
+}
+
+/** The id the browser sends as Next-Action for a server action, from the build's manifest. */
+function serverActionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, a]) => a.exportedName === exportedName && a.filename === "lib/order-actions/actions.ts")?.[0];
+  if (!id) throw new Error(`no server action ${exportedName} in the build`);
+  return id;
+}
+
+/**
+ * A client navigation's URL. Next.js answers a flight request only when its `_rsc` search
+ * parameter matches the router headers; without a router state tree that is the empty
+ * value. No tree means the whole tree is rendered, layout included: a little more than the
+ * browser asks for when it moves between two pages of the desk.
+ */
+const rscPath = (p: string) => `${p}${p.includes("?") ? "&" : "?"}_rsc`;
+
+interface Step {
+  kind: Kind;
+  path: (s: Seller) => string;
+  /** For actions: what the seller does, on which order. */
+  act?: (s: Seller) => { action: "accept" | "refuse" | "ship"; target: Target };
+}
+
+/** One round of a seller's session: 30 requests, 5 of them actions. */
+function round(r: number): Step[] {
+  const get = (kind: Kind, p: string | ((s: Seller) => string)): Step => ({ kind, path: typeof p === "string" ? () => p : p });
+  const act = (page: string | ((s: Seller) => string), action: "accept" | "refuse" | "ship", target: (s: Seller) => Target): Step => ({
+    ...get("action", page),
+    act: (s) => ({ action, target: target(s) }),
+  });
+  const order = (t: (s: Seller) => Target) => (s: Seller) => `/orders/${t(s).orderId}`;
+  const accept1 = (s: Seller) => s.accept[2 * r]!;
+  const accept2 = (s: Seller) => s.accept[2 * r + 1]!;
+  const ship1 = (s: Seller) => s.ship[2 * r]!;
+  const ship2 = (s: Seller) => s.ship[2 * r + 1]!;
+  const byAmount = "view=WAITING_SHIPMENT&sort=amount&dir=desc";
+  const month = (from: number, to: number) => `from=${new Date(Date.now() - from * DAY).toISOString().slice(0, 10)}&to=${new Date(Date.now() - to * DAY).toISOString().slice(0, 10)}`;
+  return [
+    get("page", "/orders"),
+    get("queue", "/api/orders"),
+    get("navigation", order(accept1)),
+    act(order(accept1), "accept", accept1),
+    get("detail", (s) => `/api/orders/${accept1(s).orderId}`),
+    get("navigation", "/orders"),
+    get("queue", "/api/orders"),
+    act("/orders", "accept", accept2),
+    get("queue", "/api/orders"),
+    act("/orders", "refuse", (s) => s.refuse[r]!),
+    get("queue", "/api/orders"),
+    get("navigation", "/orders?view=WAITING_SHIPMENT"),
+    get("queue", "/api/orders?view=WAITING_SHIPMENT"),
+    get("navigation", order(ship1)),
+    act(order(ship1), "ship", ship1),
+    get("detail", (s) => `/api/orders/${ship1(s).orderId}`),
+    get("navigation", `/orders?${byAmount}`),
+    act(`/orders?${byAmount}`, "ship", ship2),
+    get("queue", `/api/orders?${byAmount}`),
+    get("navigation", "/orders?view=late"),
+    get("queue", (s) => `/api/orders?view=SHIPPED&q=${encodeURIComponent(s.search)}`),
+    get("queue", "/api/orders?view=SHIPPED&shipping=TRK&fulfillment=SELLER"),
+    get("navigation", `/orders?view=SHIPPED&${month(20, 10)}`),
+    get("page", (s) => `/orders/${s.browse[r]!}`),
+    get("detail", (s) => `/api/orders/${s.browse[r]!}`),
+    get("queue", "/api/orders?view=CANCELED"),
+    get("queue", "/api/orders?view=attention"),
+    get("queue", "/api/orders?view=SHIPPED&sort=amount&size=100"),
+    get("queue", "/api/orders"),
+    get("page", "/orders?view=WAITING_SHIPMENT"),
+  ];
+}
+
+/** Nearest-rank percentile of unsorted samples. */
+function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+interface Tally {
+  latencies: number[];
+  non2xx: number;
+  failed: number;
+}
+
+interface LoadRun {
+  byKind: Record<Kind, Tally>;
+  seconds: number;
+  errors: number;
+  timeouts: number;
+  /** The order numbers of the actions sent, of those answered, and the first few failures' bodies. */
+  sent: string[];
+  acted: string[];
+  failures: string[];
+  /** The machine's 1-minute load average after the run: others' work shares the cores. */
+  load: number;
+}
+
+async function runLoad(base: string, sellers: Seller[], actionId: string): Promise<LoadRun> {
+  const byKind = Object.fromEntries((["page", "navigation", "queue", "detail", "action"] as const).map((k) => [k, { latencies: [], non2xx: 0, failed: 0 }])) as unknown as Record<Kind, Tally>;
+  const steps = Array.from({ length: ROUNDS }, (_, r) => round(r)).flat();
+  const sent: string[] = [];
+  const acted: string[] = [];
+  const failures: string[] = [];
+  const origin = new URL(base).origin;
+  let nextSeller = 0;
+  // autocannon calls onResponse, then emits "response" with the latency, in the same tick.
+  let completed: Kind = "page";
+  type Context = { seller?: Seller };
+  const requests: autocannon.Request[] = steps.map((step) => ({
+    method: step.act ? "POST" : "GET",
+    setupRequest: (request: autocannon.Request, context: object) => {
+      // One connection per seller, for the whole session: the first request picks who.
+      const seller = ((context as Context).seller ??= sellers[nextSeller++ % sellers.length]!);
+      const headers: Record<string, string> = { cookie: seller.cookie };
+      if (step.kind === "page") headers.accept = "text/html,application/xhtml+xml";
+      if (step.kind === "navigation") headers.rsc = "1";
+      const out: autocannon.Request = { ...request, path: step.kind === "navigation" ? rscPath(step.path(seller)) : step.path(seller), headers };
+      if (step.act) {
+        const { action, target } = step.act(seller);
+        sent.push(target.orderNumber);
+        const input = {
+          action,
+          orderId: target.orderId,
+          idempotencyKey: randomUUID(),
+          ...(action === "ship" ? { carrierName: "Colissimo", trackingNumber: `6A${String(Math.floor(Math.random() * 1e11)).padStart(11, "0")}` } : {}),
+        };
+        Object.assign(headers, { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin });
+        out.body = JSON.stringify([input]);
+      }
+      return out;
+    },
+    onResponse: (status: number, body: string, context: object) => {
+      completed = step.kind;
+      const tally = byKind[step.kind];
+      if (status < 200 || status > 299) tally.non2xx++;
+      if (!step.act) return;
+      const { target } = step.act((context as Context).seller!);
+      acted.push(target.orderNumber);
+      // The action's result travels in the RSC payload: next-safe-action's { data: outcome }.
+      if (!body.includes('"status":"succeeded"')) {
+        tally.failed++;
+        if (failures.length < 5) failures.push(`${target.orderNumber}: HTTP ${status} ${body.slice(0, 400)}`);
+      }
+    },
+  }));
+  const started = performance.now();
+  const result = await cannon({ url: base, connections: sellers.length, amount: sellers.length * steps.length, timeout: 30, requests }, (ms) => byKind[completed].latencies.push(ms));
+  return { byKind, seconds: (performance.now() - started) / 1000, errors: result.errors, timeouts: result.timeouts, sent, acted, failures, load: loadavg()[0]! };
+}
+
+/** autocannon, with every response's latency handed to `onLatency` (its own result only keeps a histogram). */
+function cannon(options: autocannon.Options, onLatency: (ms: number) => void): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => onLatency(responseTime));
+  });
+}
+
+async function baseline(base: string, connections: number, amount: number): Promise<{ p50: number; p95: number; rps: number; errors: number }> {
+  const latencies: number[] = [];
+  const result = await cannon({ url: `${base}/api/health`, connections, amount }, (ms) => latencies.push(ms));
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: amount / result.duration, errors: result.errors + result.non2xx };
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  clearBenchResult(`load-${ENGINE}`);
+  if (!buildIsCurrent()) {
+    console.log("Building the app (changed sources)…");
+    runBuild();
+  }
+  // Shops' Cdiscount passwords are encrypted by this process and decrypted by the app.
+  process.env.DESK_ENCRYPTION_KEY = randomBytes(32).toString("base64");
+  let cluster: TempCluster | null = null;
+  let sandbox: SandboxProcess | null = null;
+  try {
+    const url = ENGINE === "sqlite" ? `file:${path.join(DIR, "desk.db")}` : (cluster = await startTempCluster()).url;
+    await deployMigrations(targetForUrl(url));
+    sandbox = await startSandboxProcess({ data: path.join(DIR, "sandbox.db"), port: Number(values["sandbox-port"] ?? 0), args: ["--seed", "7"] });
+    process.env.CDISCOUNT_SANDBOX_URL = sandbox.url;
+    // No quota in the way, no new orders, and no customer cancelling an order a seller is about to accept.
+    await sandbox.admin.configure({
+      quotaPerMinute: 1_000_000,
+      maxOrdersPerResponse: 1_000_000,
+      ordersPerHour: 0,
+      timings: { ...DEFAULT_TIMINGS, customerCancelDelayMs: NEVER, cancellationRequestDelayMs: NEVER },
+    });
+    const { sellers: planned, stored } = await prepareStore(url, sandbox);
+
+    const port = Number(values.port ?? (await freePort()));
+    const { base, pid } = await startApp(url, sandbox.url, port);
+    const signInStart = performance.now();
+    const sellers: Seller[] = [];
+    for (const s of planned) sellers.push({ ...s, cookie: await signIn(base, s.email) });
+    console.log(`${sellers.length} sellers signed in through Auth.js in ${((performance.now() - signInStart) / 1000).toFixed(1)} s; app on ${base}, sandbox on ${sandbox.url}`);
+
+    // Warm-up: each route once, so that loading its code is not measured; the action with
+    // an input it refuses (nothing is sent).
+    const actionId = serverActionId("orderActionAction");
+    const first = sellers[0]!;
+    for (const step of round(0)) {
+      const rsc = step.kind === "navigation";
+      if (!step.act) await (await fetch(`${base}${rsc ? rscPath(step.path(first)) : step.path(first)}`, { headers: { cookie: first.cookie, ...(rsc ? { rsc: "1" } : {}) } })).arrayBuffer();
+    }
+    await (
+      await fetch(`${base}/orders`, {
+        method: "POST",
+        headers: { cookie: first.cookie, "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base },
+        body: JSON.stringify([{ action: "accept", orderId: first.accept[0]!.orderId, idempotencyKey: "not-a-uuid" }]),
+      })
+    ).arrayBuffer();
+
+    const steps = ROUNDS * round(0).length;
+    const crowd = sellers.slice(0, SELLERS);
+    const floor = await baseline(base, crowd.length, crowd.length * steps);
+    const validationsBefore = (await Promise.all(Array.from({ length: SHOPS }, (_, s) => sandbox!.admin.calls(`load-shop-${s + 1}`, "ValidateOrderList")))).flat().length;
+    // The same session played by one seller alone: what each request costs without a queue.
+    const solo = await runLoad(base, sellers.slice(SELLERS), actionId);
+    const cpuBefore = cpuMs(pid);
+    const run = await runLoad(base, crowd, actionId);
+    const cpuAfter = cpuMs(pid);
+    const cpuPerRequest = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / (crowd.length * steps);
+
+    // Exactly once: each action sent by a seller in one ValidateOrderList, and nothing
+    // else. An action whose answer timed out, or that failed after it was queued, is
+    // still finished by the app or its outbox: wait for those a little.
+    const sent = [...solo.sent, ...run.sent];
+    const validated = async () => {
+      const calls = (await Promise.all(Array.from({ length: SHOPS }, (_, s) => sandbox!.admin.calls(`load-shop-${s + 1}`, "ValidateOrderList")))).flat();
+      const counts = new Map<string, number>();
+      for (const call of calls) for (const o of call.detail as { orderNumber: string }[]) counts.set(o.orderNumber, (counts.get(o.orderNumber) ?? 0) + 1);
+      return { calls: calls.length, counts };
+    };
+    let validations = await validated();
+    for (let waited = 0; waited < 60_000 && sent.some((n) => !validations.counts.has(n)); waited += 1_000) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      validations = await validated();
+    }
+    const expected = new Set(sent);
+    const notOnce = sent.filter((n) => validations.counts.get(n) !== 1).length;
+    const unexpected = [...validations.counts.keys()].filter((n) => !expected.has(n)).length;
+    const exactlyOnce = validationsBefore === 0 && notOnce === 0 && unexpected === 0;
+    report({ run, solo, floor, stored, steps, cpuPerRequest, sent: sent.length, exactlyOnce, notOnce, unexpected, validationCalls: validations.calls });
+  } finally {
+    await Promise.all(children.map(stop));
+    await sandbox?.stop();
+    cluster?.stop();
+  }
+}
+
+interface Measured {
+  run: LoadRun;
+  solo: LoadRun;
+  floor: Awaited<ReturnType<typeof baseline>>;
+  stored: number;
+  steps: number;
+  cpuPerRequest: number | null;
+  sent: number;
+  exactlyOnce: boolean;
+  notOnce: number;
+  unexpected: number;
+  validationCalls: number;
+}
+
+/** Every kind's tallies of a run, merged. */
+function merged(run: LoadRun, kinds: readonly Kind[]): Tally {
+  const tallies = kinds.map((k) => run.byKind[k]);
+  return { latencies: tallies.flatMap((t) => t.latencies), non2xx: tallies.reduce((n, t) => n + t.non2xx, 0), failed: tallies.reduce((n, t) => n + t.failed, 0) };
+}
+
+function report({ run, solo, floor, stored, steps, cpuPerRequest, sent, exactlyOnce, notOnce, unexpected, validationCalls }: Measured): void {
+  const kinds = Object.keys(KIND_LABELS) as Kind[];
+  const reads = merged(run, READ_KINDS);
+  const actions = run.byKind.action;
+  const all = merged(run, kinds);
+  const alone = merged(solo, kinds);
+  const errors = run.errors + all.non2xx + all.failed + solo.errors + alone.non2xx + alone.failed;
+  const [p50, p95] = [percentile(all.latencies, 50), percentile(all.latencies, 95)];
+  const soloP95 = percentile(alone.latencies, 95);
+  const rps = all.latencies.length / run.seconds;
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  const line = (label: string, t: Tally, seconds: number) =>
+    console.log(
+      `${label.padEnd(32)} ${String(t.latencies.length).padStart(6)} ${ms(percentile(t.latencies, 50)).padStart(8)} ${ms(percentile(t.latencies, 95)).padStart(8)} ` +
+        `${ms(percentile(t.latencies, 99)).padStart(8)} ${(t.latencies.length / seconds).toFixed(1).padStart(7)} ${String(t.non2xx).padStart(6)} ${String(t.failed).padStart(6)}`,
+    );
+
+  console.log(
+    `\nNode ${process.version}, ${ENGINE}, ${SELLERS} sellers at once, ${steps} requests each (${ROUNDS} round${ROUNDS > 1 ? "s" : ""}, no pause between requests), ` +
+      `${stored.toLocaleString("en")} orders in ${SHOPS} shops, ${run.seconds.toFixed(1)} s`,
+  );
+  console.log(`${"requests".padEnd(32)} ${"count".padStart(6)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"req/s".padStart(7)} ${"non2xx".padStart(6)} ${"failed".padStart(6)}`);
+  for (const k of kinds) line(`  ${KIND_LABELS[k]}`, run.byKind[k], run.seconds);
+  line("reads", reads, run.seconds);
+  line("actions", actions, run.seconds);
+  line("all", all, run.seconds);
+  line("one seller alone (same session)", alone, solo.seconds);
+  console.log(`  one seller alone, p50 by kind: ${kinds.map((k) => `${k} ${ms(percentile(solo.byKind[k].latencies, 50))}`).join(", ")}`);
+  console.log(`connection errors ${run.errors + solo.errors} (timeouts ${run.timeouts + solo.timeouts}); baseline GET /api/health, ${SELLERS} at once: p50 ${ms(floor.p50)}, p95 ${ms(floor.p95)}, ${floor.rps.toFixed(0)} req/s, ${floor.errors} errors`);
+  console.log(
+    `app: ${cpuPerRequest === null ? "CPU time unknown" : `${cpuPerRequest.toFixed(0)} ms of CPU per request (one Node.js thread: at most ${(1000 / cpuPerRequest).toFixed(0)} req/s)`}; ` +
+      `machine: ${cpus().length} cores, load average ${run.load.toFixed(1)} at the end (this bench's processes included)`,
+  );
+  console.log(`sandbox: ${validationCalls} ValidateOrderList calls for ${sent} actions sent; ${notOnce} not sent to Cdiscount exactly once, ${unexpected} sent without an action`);
+  for (const f of [...solo.failures, ...run.failures]) console.log(`  failed action: ${f}`);
+
+  const row = (figure: string, goal: string, measured: string, verdict: boolean | null) =>
+    console.log(`${figure.padEnd(40)} ${goal.padEnd(12)} ${measured.padEnd(24)} ${verdict === null ? "" : verdict ? "PASS" : "FAIL"}`);
+  console.log(`\n${"figure".padEnd(40)} ${"goal".padEnd(12)} ${"measured".padEnd(24)} verdict`);
+  row(`p95, ${SELLERS} sellers, all requests`, `≤ ${GOALS.p95Ms} ms`, ms(p95), p95 <= GOALS.p95Ms);
+  row("p95, reads / actions", "—", `${ms(percentile(reads.latencies, 95))} / ${ms(percentile(actions.latencies, 95))}`, null);
+  row("errors (connection, non-2xx, failed)", `${GOALS.errors}`, String(errors), errors === GOALS.errors);
+  row("each action sent to Cdiscount once", "yes", exactlyOnce ? "yes" : "no", exactlyOnce);
+  row(`baseline: GET /api/health p95`, "—", ms(floor.p95), null);
+  row("ratio (p95 / health p95)", "—", `${(p95 / floor.p95).toFixed(1)}×`, null);
+  row("baseline: one seller alone, p95", "—", ms(soloP95), null);
+  row("ratio (p95 / one seller's p95)", "—", `${(p95 / soloP95).toFixed(1)}×`, null);
+
+  writeBenchResult(`load-${ENGINE}`, `${SELLERS} sellers × ${steps} requests, ${stored.toLocaleString("en")} orders`, [
+    figure({ figure: `load ${ENGINE}: p95, ${SELLERS} sellers`, goal: `≤ ${GOALS.p95Ms} ms`, measured: round1(p95), unit: "ms", ratio: round2(p95 / floor.p95), baseline: `GET /api/health p95 ${ms(floor.p95)}`, met: p95 <= GOALS.p95Ms }),
+    figure({ figure: `load ${ENGINE}: p50`, goal: "—", measured: round1(p50), unit: "ms", ratio: round2(p50 / floor.p50), baseline: `GET /api/health p50 ${ms(floor.p50)}` }),
+    figure({ figure: `load ${ENGINE}: p95, one seller alone`, goal: "—", measured: round1(soloP95), unit: "ms", ratio: round2(p95 / soloP95), baseline: `${SELLERS} sellers' p95 / this` }),
+    figure({ figure: `load ${ENGINE}: p95 reads`, goal: "—", measured: round1(percentile(reads.latencies, 95)), unit: "ms" }),
+    figure({ figure: `load ${ENGINE}: p95 actions`, goal: "—", measured: round1(percentile(actions.latencies, 95)), unit: "ms" }),
+    figure({ figure: `load ${ENGINE}: throughput`, goal: "—", measured: round1(rps), unit: "req/s", ratio: round2(rps / floor.rps), baseline: `GET /api/health ${floor.rps.toFixed(0)} req/s` }),
+    figure({ figure: `load ${ENGINE}: errors`, goal: "0", measured: errors, unit: "", met: errors === 0 }),
+    figure({ figure: `load ${ENGINE}: actions sent to Cdiscount once`, goal: "all", measured: sent - notOnce, unit: `of ${sent}`, met: exactlyOnce }),
+  ]);
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+} finally {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+}

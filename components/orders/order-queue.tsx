@@ -18,7 +18,7 @@ import type { SavedViewRow } from "@/lib/orders/saved-views";
 import { fetchJson, orderKeys } from "@/lib/orders/query-keys";
 import type { CachedQueuePage } from "@/lib/orders/queue-cache";
 import { changeQueueParams, parseQueueParams, queueParamsToSearch, type QueueParams, type QueueView } from "@/lib/orders/queue-params";
-import type { QueueRow, SyncIssue } from "@/lib/orders/queue";
+import type { QueueRow } from "@/lib/orders/queue";
 import type { SellerAction } from "@/lib/orders/status";
 import { useOrderActionDialogs, type ActionNotice } from "./order-action-dialogs";
 import { QueueFilters } from "./queue-filters";
@@ -31,7 +31,8 @@ interface OrderQueueProps {
   initialPage: CachedQueuePage;
   /** When the server read the initial page (ms): how fresh it is for the query cache. */
   renderedAt: number;
-  syncIssues: SyncIssue[];
+  /** Worded on the server (lib/sync/issue-notice.ts); null when every shop syncs fine. */
+  syncNotice: string | null;
   savedViews: SavedViewRow[];
   currentShopId: string;
   canAct: boolean;
@@ -45,7 +46,7 @@ const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog").then((m) => m
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
-export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues, savedViews, currentShopId, canAct, canSeeAllShops }: OrderQueueProps) {
+export function OrderQueue({ initialSearch, initialPage, renderedAt, syncNotice, savedViews, currentShopId, canAct, canSeeAllShops }: OrderQueueProps) {
   const t = useTranslations("orders");
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -184,9 +185,9 @@ export function OrderQueue({ initialSearch, initialPage, renderedAt, syncIssues,
 
   return (
     <div>
-      {syncIssues.length ? (
+      {syncNotice ? (
         <Alert tone="error" className="mb-4">
-          {t("syncIssue", { count: syncIssues.length })} {syncIssues[0]?.error}
+          {syncNotice}
         </Alert>
       ) : null}
       <QueueTabs view={params.view} counts={page.counts} hrefFor={hrefFor} onSelect={(view) => change({ view })} />

@@ -225,7 +225,11 @@ export class CdiscountSoapClient implements MarketplaceClient {
       throw new MarketplaceError("malformed", operation, { message: `${detail} (HTTP ${response.status})`, httpStatus: response.status, cause });
     }
     if ("fault" in parsed) {
-      const kind = parsed.fault.code === "RequestTokenValidationError" ? "token" : "soapFault";
+      // WCF's InternalServiceFault is an exception inside Cdiscount's service (reference
+      // §1.4, ISS #23 and #27): a server error like an HTTP 500, which may pass later.
+      // Other faults reject the call itself.
+      const code = parsed.fault.code;
+      const kind = code === "RequestTokenValidationError" ? "token" : code === "InternalServiceFault" ? "server" : "soapFault";
       throw new MarketplaceError(kind, operation, {
         message: `SOAP fault ${parsed.fault.code}`,
         httpStatus: response.status,

@@ -255,6 +255,8 @@ describe("CreateRefundVoucher", () => {
 describe("fault modes", () => {
   const transient = [
     ["http500", "server"],
+    // InternalServiceFault: an exception inside Cdiscount's service, like an HTTP 500.
+    ["soapFault", "server"],
     ["stsHtml", "stsHtml"],
     ["malformedXml", "malformed"],
     ["truncatedXml", "malformed"],
@@ -281,9 +283,9 @@ describe("fault modes", () => {
     await expect(client({ timeoutMs: 500 }).getCarriers()).rejects.toMatchObject({ kind: "timeout" });
   });
 
-  it("a SOAP fault is not retried and carries Cdiscount's message", async () => {
-    await sandbox.admin.addFault({ kind: "soapFault", operation: "GetGlobalConfiguration", count: 1 });
-    await expect(client().getCarriers()).rejects.toMatchObject({ kind: "soapFault", marketplaceMessage: "Object reference not set to an instance of an object." });
+  it("an InternalServiceFault carries Cdiscount's message", async () => {
+    await sandbox.admin.addFault({ kind: "soapFault", operation: "GetGlobalConfiguration", count: 50 });
+    await expect(client().getCarriers()).rejects.toMatchObject({ kind: "server", marketplaceMessage: "Object reference not set to an instance of an object." });
   });
 
   it("an invalidated token is refreshed once and the call succeeds", async () => {

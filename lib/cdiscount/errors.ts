@@ -20,8 +20,9 @@ export const MARKETPLACE_ERROR_KINDS = [
 ] as const;
 export type MarketplaceErrorKind = (typeof MARKETPLACE_ERROR_KINDS)[number];
 
-// Transient kinds: the same call may succeed later.
-const RETRYABLE: ReadonlySet<MarketplaceErrorKind> = new Set(["network", "timeout", "server", "malformed", "stsHtml", "quota"]);
+// Transient kinds: the same call may succeed later. A token refused even fresh is
+// among them: Cdiscount turned the call away before looking at it.
+const RETRYABLE: ReadonlySet<MarketplaceErrorKind> = new Set(["network", "timeout", "server", "malformed", "stsHtml", "quota", "token"]);
 
 export class MarketplaceError extends AppError {
   override name = "MarketplaceError";

@@ -344,6 +344,25 @@ describe("order actions", () => {
     expect((await storedOrder(untracked!.id)).status).toBe("WaitingForShipmentAcceptation");
   });
 
+  it("bulk ship: the same request sent again after it went through gets each row's recorded outcome and sends nothing", async () => {
+    const shop = await newShop();
+    const orders = await seedOrders(shop, 2, awaitingShipment("STD"));
+    const rows = orders.map((o, i) => ({ line: i + 2, orderNumber: o.orderNumber, carrierName: "Colissimo", trackingNumber: `6A00000000${i}` }));
+    const input = { shopId: shop.shopId, rows, idempotencyKey: randomUUID() };
+    const first = await executeBulkShipment(db, { access: shop.access, input });
+    expect(first.outcomes.map((o) => o.outcome.status)).toEqual(["succeeded", "succeeded"]);
+
+    // The answer was lost: the dialog sends the batch again with its key. The orders are
+    // shipped now -- by this very request -- and the seller must hear so, not "not shippable".
+    const again = await executeBulkShipment(db, { access: shop.access, input });
+    expect(again.outcomes).toEqual(first.outcomes);
+    expect(again.plan.rows.map((r) => [r.ok, r.problems])).toEqual([
+      [true, []],
+      [true, []],
+    ]);
+    expect(await validated(shop)).toHaveLength(1);
+  });
+
   it("bulk ship plan: unknown orders, orders not awaiting shipment and duplicate rows are flagged", async () => {
     const shop = await newShop();
     const [shippable] = await seedOrders(shop, 1, awaitingShipment("STD"));

@@ -772,6 +772,8 @@ export interface SyncIssue {
   finishedAt: string | null;
   /** The run's error, listing the unreadable orders with why. */
   error: string | null;
+  /** What kind of marketplace failure stopped the run, if one did (a MarketplaceErrorKind). */
+  errorKind: string | null;
   unreadableCount: number;
 }
 
@@ -782,13 +784,13 @@ export async function listSyncIssues(db: Db, { shopIds }: { shopIds: readonly st
       db.syncRun.findFirst({
         where: { shopId, status: { not: "RUNNING" } },
         orderBy: { startedAt: "desc" },
-        select: { id: true, shopId: true, status: true, finishedAt: true, error: true, unreadableCount: true },
+        select: { id: true, shopId: true, status: true, finishedAt: true, error: true, errorKind: true, unreadableCount: true },
       }),
     ),
   );
   return latest.flatMap((run) =>
     run && (run.status === "FAILED" || run.unreadableCount > 0)
-      ? [{ shopId: run.shopId, runId: run.id, status: run.status as SyncIssue["status"], finishedAt: iso(run.finishedAt), error: run.error, unreadableCount: run.unreadableCount }]
+      ? [{ shopId: run.shopId, runId: run.id, status: run.status as SyncIssue["status"], finishedAt: iso(run.finishedAt), error: run.error, errorKind: run.errorKind, unreadableCount: run.unreadableCount }]
       : [],
   );
 }

@@ -113,6 +113,7 @@ async function runWithLease(db: Db, shopId: string, options: SyncShopOptions, le
   let windowsTotal = estimateTotal(0);
   let windowsDone = 0;
   let error: string | null = null;
+  let errorKind: string | null = null;
   // The next slice is fetched while this one is written: Cdiscount (or the sandbox)
   // prepares its answer while we parse and store the previous one.
   type Fetched = { answer: Awaited<ReturnType<MarketplaceClient["getOrders"]>> } | { failure: unknown };
@@ -173,6 +174,8 @@ async function runWithLease(db: Db, shopId: string, options: SyncShopOptions, le
     });
   } catch (e) {
     error = describe(e);
+    // The seller is told what failed in words of their own language (lib/sync/issue-notice.ts).
+    errorKind = isMarketplaceError(e) ? e.kind : null;
   } finally {
     await writer?.close().catch(() => undefined);
     const detail = unreadable.length ? `; unreadable orders: ${unreadable.map((u) => `${u.orderNumber ?? "?"} (${u.reason})`).join(", ")}` : "";
@@ -184,6 +187,7 @@ async function runWithLease(db: Db, shopId: string, options: SyncShopOptions, le
         windows: reports as unknown as object,
         windowsTotal,
         ...counts,
+        errorKind,
         error: error || detail ? `${error ?? ""}${detail}`.replace(/^; /, "") : null,
       },
     });

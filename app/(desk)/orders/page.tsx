@@ -6,6 +6,7 @@ import { roleCan } from "@/lib/auth/permissions";
 import { authorizeQueue } from "@/lib/orders/queue-access";
 import { listSyncIssues, loadQueuePage } from "@/lib/orders/queue";
 import { listSavedViews } from "@/lib/orders/saved-views";
+import { syncIssueNotice } from "@/lib/sync/issue-notice";
 import { parseQueueParams, queueParamsToSearch } from "@/lib/orders/queue-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { OrderQueue } from "@/components/orders/order-queue";
@@ -18,9 +19,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const params = parseQueueParams(await searchParams);
   const { actor, shopIds, readableShops, currentShop } = await authorizedPage(authorizeQueue(params.shops));
   const now = new Date();
-  const [page, syncIssues, savedViews, t] = await Promise.all([
+  const [page, syncNotice, savedViews, t] = await Promise.all([
     loadQueuePage(db, { shopIds, params, now }),
-    listSyncIssues(db, { shopIds }),
+    listSyncIssues(db, { shopIds }).then(syncIssueNotice),
     listSavedViews(db, actor.id),
     getTranslations("orders"),
   ]);
@@ -32,7 +33,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         initialSearch={queueParamsToSearch(params)}
         initialPage={page}
         renderedAt={now.getTime()}
-        syncIssues={syncIssues}
+        syncNotice={syncNotice}
         savedViews={savedViews}
         currentShopId={currentShop.shopId}
         canAct={roleCan(currentShop.role, "orders.act")}

@@ -38,7 +38,7 @@ export class SandboxAdmin {
     return this.request<{ login: string }>("POST", "/accounts", { login, password });
   }
 
-  seed(login: string, count: number, opts: { days?: number; kind?: string; state?: "fresh" } = {}) {
+  seed(login: string, count: number, opts: { days?: number; kind?: string; state?: "fresh"; frozen?: boolean } = {}) {
     return this.request<{ orderNumbers: string[] }>("POST", "/seed", { login, count, ...opts });
   }
 
@@ -80,6 +80,6 @@ export class SandboxAdmin {
     const q = new URLSearchParams();
     if (login) q.set("login", login);
     if (operation) q.set("operation", operation);
-    return this.request<{ login: string | null; operation: string; at: number; detail: unknown }[]>("GET", `/calls?${q}`);
+    return this.request<{ login: string | null; operation: string; at: number; detail: unknown; fault: string | null }[]>("GET", `/calls?${q}`);
   }
 }

@@ -138,8 +138,10 @@ export class Sandbox {
   /**
    * Adds `count` orders spread over the last `days` days, each moved along its flow as
    * time went by; `sellerAccepts`/`sellerShips` stand for a seller who worked the queue.
+   * `frozen`: the orders then stay as they are until someone acts on them (tests that
+   * compare the store with the marketplace at an arbitrary moment).
    */
-  seed(login: string, count: number, opts: { days?: number; kind?: OrderKind; state?: "fresh" } = {}): string[] {
+  seed(login: string, count: number, opts: { days?: number; kind?: OrderKind; state?: "fresh"; frozen?: boolean } = {}): string[] {
     const now = this.now();
     const days = opts.days ?? 5;
     const { timings } = this.config;
@@ -153,6 +155,7 @@ export class Sandbox {
           const shipDelay = this.rng.chance(0.7) ? Math.round(this.rng.next() * DAY) : null;
           ageOrder(entry, now, timings, accepts, shipDelay === null ? undefined : (e) => (e.order.lastUpdatedDate?.getTime() ?? now) + shipDelay);
         }
+        if (opts.frozen) entry.plan.next = null;
         this.store.saveOrder(login, entry);
         numbers.push(entry.order.orderNumber);
       }

@@ -102,7 +102,7 @@ export class SandboxServer {
     const password = rest.join(":");
     const known = login ? this.sandbox.store.account(login) : undefined;
     const fault = this.takeFault(known ? login! : null, "STS");
-    this.sandbox.store.recordCall(known ? login! : null, "STS", this.sandbox.now(), null);
+    this.sandbox.store.recordCall(known ? login! : null, "STS", this.sandbox.now(), null, fault?.kind);
     if (fault?.kind === "latency") await sleep(Number(fault.params.ms ?? 5_000));
     if (fault?.kind === "stsHtml") return { status: 200, body: STS_HTML, contentType: "text/html; charset=utf-8" };
     if (fault?.kind === "http500") return { status: 500, body: "<html><body>Internal Server Error</body></html>", contentType: "text/html" };
@@ -132,7 +132,7 @@ export class SandboxServer {
     const fault = this.takeFault(tokenLogin ?? null, operation);
     if (fault?.kind === "tokenInvalid") this.sandbox.store.revokeTokens(tokenLogin ?? null);
     const login = fault?.kind === "tokenInvalid" ? undefined : tokenLogin;
-    this.sandbox.store.recordCall(login ?? null, operation, this.sandbox.now(), callDetail(operation, parsed.argument));
+    this.sandbox.store.recordCall(login ?? null, operation, this.sandbox.now(), callDetail(operation, parsed.argument), fault?.kind);
     if (fault?.kind === "latency") await sleep(Number(fault.params.ms ?? 5_000));
     if (!login) return xml(faultEnvelope("s:RequestTokenValidationError", "Token id is not correctly formatted."), 500);
     if (fault?.kind === "http500") return { status: 500, body: "<html><body><h1>Server Error</h1></body></html>", contentType: "text/html" };
@@ -198,6 +198,7 @@ export class SandboxServer {
           days: body.days === undefined ? undefined : Number(body.days),
           kind: body.kind as OrderKind | undefined,
           state: body.state === "fresh" ? "fresh" : undefined,
+          frozen: body.frozen === true,
         });
         return json({ orderNumbers: numbers });
       }

@@ -46,6 +46,8 @@ export interface CallRow {
   operation: string;
   at: number;
   detail: unknown;
+  /** The injected fault this call met, if any. */
+  fault: string | null;
 }
 
 export class SandboxStore {
@@ -66,7 +68,7 @@ export class SandboxStore {
       CREATE INDEX IF NOT EXISTS orders_created ON orders (login, created_ms);
       CREATE INDEX IF NOT EXISTS orders_next_event ON orders (next_event_at) WHERE next_event_at IS NOT NULL;
       CREATE TABLE IF NOT EXISTS faults (id INTEGER PRIMARY KEY AUTOINCREMENT, login TEXT, operation TEXT, kind TEXT NOT NULL, remaining INTEGER NOT NULL, params TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS calls (id INTEGER PRIMARY KEY AUTOINCREMENT, login TEXT, operation TEXT NOT NULL, at INTEGER NOT NULL, detail TEXT);
+      CREATE TABLE IF NOT EXISTS calls (id INTEGER PRIMARY KEY AUTOINCREMENT, login TEXT, operation TEXT NOT NULL, at INTEGER NOT NULL, detail TEXT, fault TEXT);
       CREATE INDEX IF NOT EXISTS calls_login_at ON calls (login, at);
       CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
@@ -75,6 +77,8 @@ export class SandboxStore {
     for (const [name, type] of [["corporation", "TEXT"], ["mod_ges_log", "TEXT"], ["xml", "TEXT"]] as const) {
       if (!columns.has(name)) this.db.exec(`ALTER TABLE orders ADD COLUMN ${name} ${type}`);
     }
+    const callColumns = new Set((this.db.prepare("PRAGMA table_info(calls)").all() as { name: string }[]).map((c) => c.name));
+    if (!callColumns.has("fault")) this.db.exec("ALTER TABLE calls ADD COLUMN fault TEXT");
   }
 
   transaction<T>(fn: () => T): T {
@@ -231,8 +235,8 @@ export class SandboxStore {
     }));
   }
 
-  recordCall(login: string | null, operation: string, at: number, detail: unknown): void {
-    this.db.prepare("INSERT INTO calls (login, operation, at, detail) VALUES (?, ?, ?, ?)").run(login, operation, at, JSON.stringify(detail ?? null));
+  recordCall(login: string | null, operation: string, at: number, detail: unknown, fault: string | null = null): void {
+    this.db.prepare("INSERT INTO calls (login, operation, at, detail, fault) VALUES (?, ?, ?, ?, ?)").run(login, operation, at, JSON.stringify(detail ?? null), fault);
   }
 
   callsSince(login: string, since: number): number {

@@ -1,0 +1,17 @@
+// What the order queue tells the seller when a shop's latest sync failed: the kind of
+// marketplace failure in plain words, with what to do -- the same words "Tester la
+// connexion" uses -- rather than the run's technical record (kept for the status API).
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { MARKETPLACE_ERROR_KINDS, type MarketplaceErrorKind } from "@/lib/cdiscount/errors";
+import type { SyncIssue } from "@/lib/orders/queue";
+
+const isMarketplaceErrorKind = (kind: string | null): kind is MarketplaceErrorKind => (MARKETPLACE_ERROR_KINDS as readonly string[]).includes(kind ?? "");
+
+export async function syncIssueNotice(issues: readonly SyncIssue[]): Promise<string | null> {
+  const first = issues[0];
+  if (!first) return null;
+  const [t, tConnection] = await Promise.all([getTranslations("orders"), getTranslations("connection")]);
+  const detail = isMarketplaceErrorKind(first.errorKind) ? tConnection(`errors.${first.errorKind}`) : (first.error ?? "");
+  return `${t("syncIssue", { count: issues.length })} ${detail}`;
+}

@@ -59,7 +59,7 @@ describe.skipIf(!postgresTestAvailable)("route handlers and an action on Postgre
         expectWellFormed(await answerOf(await send()));
       }),
       {
-        numRuns: fuzzRuns(80),
+        numRuns: fuzzRuns(60),
         // Each of these answered 500 on PostgreSQL: U+0000 in an id, a search or a cursor, and years 0000 and 275760.
         examples: [
           [() => getOrderRoute(request("/api/v1/orders/x", { headers: { Authorization: `Bearer ${world.mine.token.secret}` } }), routeParams("orderId", "a\u0000b"))],
@@ -87,7 +87,7 @@ describe.skipIf(!postgresTestAvailable)("route handlers and an action on Postgre
         fc.pre(!(input.action === "accept" && input.orderId.trim() === world.mine.orders.toAccept.id));
         expect(expectExpectedResult(await orderActionAction(input as never))).not.toBe("data");
       }),
-      { numRuns: fuzzRuns(30) },
+      { numRuns: fuzzRuns(20) },
     );
   });
 });

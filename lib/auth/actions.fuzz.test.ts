@@ -1,13 +1,16 @@
-// Issue 7: the two actions open to anyone, sign-in and the language switch, under fuzzed
-// input, through the real action client and the real Auth.js credentials flow on a real
-// store (lib/testing/request-scope.ts stands in for Next's request: headers and cookies).
-// Sign-in answers "wrong email or password" or redirects; a redirect never leaves the
-// desk, whatever callback URL was sent, and only the right password gets one.
+// Issue 7: what is open to anyone -- the sign-in and language actions, and Auth.js's own
+// routes (/api/auth/*) -- under fuzzed input, through the real action client and the real
+// Auth.js credentials flow on a real store (lib/testing/request-scope.ts stands in for
+// Next's request: headers and cookies). Sign-in answers "wrong email or password" or
+// redirects; a redirect never leaves the desk, whatever callback URL was sent, and only
+// the right password gets one.
 import "@/lib/testing/mock-next-request";
 import fc from "fast-check";
 import { getURLFromRedirectError } from "next/dist/client/components/redirect";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { db } from "@/lib/db/client";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { cookies, signInAs } from "@/lib/testing/request-scope";
@@ -47,12 +50,14 @@ async function signIn(input: unknown): Promise<SignInOutcome> {
   }
 }
 
-describe("actions open to anyone under fuzzed input [FUZZ]", () => {
+/** Hostile callback URLs: other hosts in every spelling browsers accept. */
+const callbackUrl = fc.oneof(
+  fc.constantFrom("/orders?view=NEW", "//evil.example", "/\\evil.example", "/\\/evil.example", "\\\\evil.example", "https://evil.example/", "/%2F%2Fevil.example", "/\t/evil.example", "javascript:alert(1)", " /orders", "/../../etc"),
+  hostileString,
+);
+
+describe("open to anyone, under fuzzed input [FUZZ]", () => {
   it("signInAction: a refusal or a redirect within the desk, and a session only for the right password", async () => {
-    const callbackUrl = fc.oneof(
-      fc.constantFrom("/orders?view=NEW", "//evil.example", "/\\evil.example", "/\\/evil.example", "\\\\evil.example", "https://evil.example/", "/%2F%2Fevil.example", "/\t/evil.example", "javascript:alert(1)", " /orders", "/../../etc"),
-      hostileString,
-    );
     const valid = fc.record({
       email: fc.oneof(fc.constantFrom(EMAIL, ` ${EMAIL.toUpperCase()} `, "inconnu@fuzz.test"), hostileString),
       password: fc.oneof(fc.constant(PASSWORD), hostileString),
@@ -84,6 +89,45 @@ describe("actions open to anyone under fuzzed input [FUZZ]", () => {
     );
   });
 
+  it("Auth.js's routes: any path, form and callback URL -- no 5xx, a redirect within the desk, nothing written", async () => {
+    // Fetch's Request drops a Host header; Next.js passes the host on, as X-Forwarded-Host does here.
+    const host = { "X-Forwarded-Host": "127.0.0.1:3000", "X-Forwarded-Proto": "http" };
+    const csrf = await authGet(new NextRequest(`${ORIGIN}/api/auth/csrf`, { headers: host }));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const action = fc.oneof(fc.constantFrom("csrf", "session", "providers", "signin", "signout", "callback/credentials", "signin/credentials", "error", "verify-request"), hostileString.map((segment) => encodeURIComponent(segment.toWellFormed())));
+    const form = fc.record(
+      { csrfToken: fc.oneof(fc.constant(csrfToken), hostileString), email: fc.oneof(fc.constant(EMAIL), hostileString), password: fc.oneof(fc.constant(PASSWORD), hostileString), callbackUrl },
+      { requiredKeys: [] },
+    );
+    // No cookie, Auth.js's CSRF cookie, or that and a callback-url cookie of any value.
+    const cookie = fc.option(fc.option(callbackUrl.map((url) => `authjs.callback-url=${encodeURIComponent(url.toWellFormed())}`), { nil: undefined }).map((extra) => [csrfCookie, extra].filter(Boolean).join("; ")), { nil: undefined });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("GET", "POST"), action, form, cookie, async (method, action, form, cookie) => {
+        const url = `${ORIGIN}/api/auth/${action}${method === "GET" && form.callbackUrl !== undefined ? `?callbackUrl=${encodeURIComponent(form.callbackUrl.toWellFormed())}` : ""}`;
+        const headers = { ...host, "Content-Type": "application/x-www-form-urlencoded", ...(cookie === undefined ? {} : { Cookie: cookie }) };
+        const body = method === "POST" ? new URLSearchParams(Object.entries(form).map(([k, v]) => [k, v.toWellFormed()])).toString() : undefined;
+        const { outcome: response, changed } = await probe.observe(async () => {
+          const request = new NextRequest(url, { method, headers, body });
+          return method === "GET" ? authGet(request) : authPost(request);
+        }, () => false);
+        expect(changed.filter((t) => !/attempt|limit/i.test(t))).toEqual([]);
+        expect(response.status).toBeLessThan(500);
+        const location = response.headers.get("location");
+        // NextRequest spells the loopback 127.0.0.1 "localhost": the same desk.
+        if (location) expect([ORIGIN, "http://localhost:3000"], `redirected to ${location}`).toContain(new URL(location, ORIGIN).origin);
+      }),
+      {
+        numRuns: fuzzRuns(40),
+        // Auth.js answered a callback URL it cannot read with a 500.
+        examples: [
+          ["GET", "session", { callbackUrl: "x" }, undefined],
+          ["POST", "signin", {}, `${csrfCookie}; authjs.callback-url=%20%2Forders`],
+        ],
+      },
+    );
+  });
+
   it("setLocaleAction: only the desk's languages are kept", async () => {
     const input = nearValid(fc.record({ locale: fc.constantFrom(...LOCALES) }), ["locale"]);
     await fc.assert(
@@ -92,7 +136,7 @@ describe("actions open to anyone under fuzzed input [FUZZ]", () => {
         expect(changed).toEqual([]);
         if (outcome.data) expect((await cookies()).get(LOCALE_COOKIE)?.value).toBe((outcome.data as { locale: string }).locale);
       }),
-      { numRuns: fuzzRuns(30) },
+      { numRuns: fuzzRuns(20) },
     );
   });
 });

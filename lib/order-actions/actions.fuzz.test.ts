@@ -70,7 +70,7 @@ describe("order actions under fuzzed input [FUZZ]", () => {
         expectRefusal(who, outcome, !parsed.success ? "unknown" : order ? "mine" : "elsewhere");
       }),
       {
-        numRuns: fuzzRuns(200),
+        numRuns: fuzzRuns(150),
         examples: [
           ["seller", { action: "accept", orderId: "__proto__", idempotencyKey: "00000000-0000-4000-8000-000000000000" }],
           ["seller", JSON.parse('{"__proto__": {"action": "accept"}, "orderId": "x", "idempotencyKey": "00000000-0000-4000-8000-000000000000"}')],
@@ -110,7 +110,7 @@ describe("order actions under fuzzed input [FUZZ]", () => {
           expectRefusal(who, outcome, !parsed.success ? "unknown" : mine ? "mine" : "elsewhere");
         }
       }),
-      { numRuns: fuzzRuns(100) },
+      { numRuns: fuzzRuns(80) },
     );
   });
 
@@ -139,7 +139,7 @@ describe("order actions under fuzzed input [FUZZ]", () => {
         }
       }),
       {
-        numRuns: fuzzRuns(100),
+        numRuns: fuzzRuns(80),
         // One row more than a file may hold, and one character more.
         examples: [
           ["seller", { shopId: fuzz.world.mine.shopId, csvText: `order_number\n${"1\n".repeat(5_001)}` }],
@@ -184,7 +184,7 @@ describe("order actions under fuzzed input [FUZZ]", () => {
           expectRefusal(who, outcome, !parsed.success ? "unknown" : mine ? "mine" : "elsewhere");
         }
       }),
-      { numRuns: fuzzRuns(100) },
+      { numRuns: fuzzRuns(80) },
     );
   });
 
@@ -208,7 +208,7 @@ describe("order actions under fuzzed input [FUZZ]", () => {
           expectRefusal(who, outcome, !parsed.success ? "unknown" : mineOrder(parsed.data.orderId) ? "mine" : "elsewhere");
         }
       }),
-      { numRuns: fuzzRuns(100) },
+      { numRuns: fuzzRuns(80) },
     );
   });
 

@@ -108,7 +108,7 @@ describe("a shop's admin actions under fuzzed input [FUZZ]", () => {
       permission: "orders.read",
       fields: { shopId: anyShopId() },
       mayChange: [],
-      runs: 50,
+      runs: 40,
       succeeded: async ({ shopId }) => expect((await cookies()).get(CURRENT_SHOP_COOKIE)?.value).toBe(shopId),
     });
   });
@@ -120,7 +120,7 @@ describe("a shop's admin actions under fuzzed input [FUZZ]", () => {
       permission: "shop.manage",
       fields: { shopId: anyShopId() },
       mayChange: [],
-      runs: 30,
+      runs: 20,
     });
   });
 
@@ -131,7 +131,7 @@ describe("a shop's admin actions under fuzzed input [FUZZ]", () => {
       permission: "shop.manage",
       fields: { shopId: anyShopId(), name: orHostile(fc.constant("ERP")) },
       mayChange: ["ApiToken", "AuditLog"],
-      runs: 50,
+      runs: 40,
     });
     await fuzzShopAction(
       {
@@ -140,7 +140,7 @@ describe("a shop's admin actions under fuzzed input [FUZZ]", () => {
         permission: "shop.manage",
         fields: { shopId: anyShopId(), tokenId: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(world().mine.token.id, world().foreign.token.id) }, { weight: 1, arbitrary: missingId }) },
         mayChange: ["ApiToken", "AuditLog"],
-        runs: 50,
+        runs: 40,
         succeeded: ({ tokenId }) => expect(tokenId).toBe(world().mine.token.id),
       },
       [["admin", { shopId: world().mine.shopId, tokenId: world().foreign.token.id }]],
@@ -170,7 +170,7 @@ describe("a shop's admin actions under fuzzed input [FUZZ]", () => {
       permission: "users.manage",
       fields: { shopId: anyShopId(), userId: memberId(), role: fc.constantFrom(...ROLES) },
       mayChange: ["Membership", "AuditLog"],
-      runs: 50,
+      runs: 40,
     });
     await fuzzShopAction({
       action: removeMemberAction,
@@ -178,7 +178,7 @@ describe("a shop's admin actions under fuzzed input [FUZZ]", () => {
       permission: "users.manage",
       fields: { shopId: anyShopId(), userId: memberId() },
       mayChange: ["Membership", "AuditLog"],
-      runs: 50,
+      runs: 40,
     });
     // The admin never targeted themselves: every shop they ran still has them as its admin.
     for (const shopId of [world().mine.shopId, world().spare.shopId]) expect(await roleIn("admin", shopId)).toBe("ADMIN");
@@ -193,7 +193,7 @@ describe("a shop's admin actions under fuzzed input [FUZZ]", () => {
       permission: "orders.read",
       fields: { shopId: settingsShopId() },
       mayChange: [],
-      runs: 30,
+      runs: 20,
     });
   });
 
@@ -204,7 +204,7 @@ describe("a shop's admin actions under fuzzed input [FUZZ]", () => {
       permission: "shop.manage",
       fields: { ...shopFields(), environment: fc.constantFrom(...SHOP_ENVIRONMENTS), apiPassword: orHostile(fc.constant("secret")) },
       mayChange: ["Shop", "Membership", "SyncState", "AuditLog"],
-      runs: 50,
+      runs: 40,
     });
     await fuzzShopAction({
       action: updateShopAction,
@@ -212,7 +212,7 @@ describe("a shop's admin actions under fuzzed input [FUZZ]", () => {
       permission: "shop.manage",
       fields: { shopId: settingsShopId(), ...shopFields(), apiPassword: fc.option(hostileString, { nil: undefined }) },
       mayChange: ["Shop", "AuditLog"],
-      runs: 50,
+      runs: 40,
     });
     await fuzzShopAction({
       action: setShopDisabledAction,
@@ -220,7 +220,7 @@ describe("a shop's admin actions under fuzzed input [FUZZ]", () => {
       permission: "shop.manage",
       fields: { shopId: settingsShopId(), disabled: fc.boolean() },
       mayChange: ["Shop", "AuditLog"],
-      runs: 30,
+      runs: 20,
     });
     expect(await db.shop.findUniqueOrThrow({ where: { id: world().foreign.shopId } })).toMatchObject({ disabledAt: null, name: "fuzz-foreign-api" });
   });

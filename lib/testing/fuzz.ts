@@ -9,10 +9,15 @@ import { databaseUrl, sqliteFilePath } from "@/lib/db/url";
 import type { startTestSandbox } from "@/lib/cdiscount/testing";
 import fr from "@/lib/i18n/messages/fr.json";
 
-/** Runs per property; FUZZ_RUNS=1000 for a longer hunt. fast-check prints the seed of a failure. */
+/**
+ * Runs per property, times FUZZ_SCALE (e.g. FUZZ_SCALE=20 for a longer hunt). fast-check
+ * prints the seed of a failure: FUZZ_SEED=<seed> with the test's name (-t) replays it.
+ */
 export function fuzzRuns(runs: number): number {
-  return Number(process.env.FUZZ_RUNS) || runs;
+  return Math.max(1, Math.round(runs * (Number(process.env.FUZZ_SCALE) || 1)));
 }
+
+if (process.env.FUZZ_SEED) fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: Number(process.env.FUZZ_SEED) });
 
 // ---------------------------------------------------------------------------------------
 // Hostile values

@@ -280,6 +280,21 @@ function changedTables(before: StoreSnapshot, after: StoreSnapshot): string[] {
   return Object.keys(after).filter((t) => (before[t] ?? []).join("\n") !== after[t]!.join("\n"));
 }
 
+/**
+ * The tables a refusal changed, leaving out what a refusal is meant to leave: its own audit
+ * rows (outcome "failure": who tried what, and why it was refused), added, nothing else touched.
+ */
+function changedByRefusal(before: StoreSnapshot, after: StoreSnapshot): string[] {
+  return changedTables(before, after).filter((table) => {
+    if (table !== "AuditLog") return true;
+    const previous = new Set(before[table] ?? []);
+    const kept = after[table]!.filter((row) => previous.has(row));
+    const added = after[table]!.filter((row) => !previous.has(row));
+    const onlyRefusalsAdded = kept.length === previous.size && added.every((row) => (JSON.parse(row) as { outcome?: string }).outcome === "failure");
+    return !onlyRefusalsAdded;
+  });
+}
+
 /** Cdiscount operations that change something at the marketplace. */
 export const MARKETPLACE_WRITES = ["ValidateOrderList", "CreateRefundVoucher"] as const;
 
@@ -307,13 +322,14 @@ class CallLogReader {
 
 export interface Observed<T> {
   outcome: T;
-  /** The tables the call changed (SQL names: "Order", "OrderNote"...). */
+  /** The tables the call changed (SQL names: "Order", "OrderNote"...), refusals' audit rows aside. */
   changed: string[];
 }
 
 /**
  * Runs one call and checks what it left behind: no marketplace write, Object.prototype
- * untouched, and -- when `refused` says the outcome is a refusal -- an unchanged store.
+ * untouched, and -- when `refused` says the outcome is a refusal -- an unchanged store
+ * (but for the refusal's own audit rows).
  * The state after one call is the state before the next, so each call reads it once.
  */
 export class EffectProbe {
@@ -345,11 +361,13 @@ export class EffectProbe {
       expectPrototypeUntouched();
       const after = { snapshot: this.store.snapshot(this.volatile), writes: this.calls?.writeCount() ?? 0 };
       expect(after.writes, "the marketplace received a write").toBe(before.writes);
-      const changed = changedTables(before.snapshot, after.snapshot);
+      // A refused attempt's own audit row is a record of the refusal, not a change.
+      const changed = changedByRefusal(before.snapshot, after.snapshot);
       if (refused(outcome)) {
-        const table = changed[0];
+        const refusedChanges = changed;
+        const table = refusedChanges[0];
         const added = table ? after.snapshot[table]!.filter((row) => !before.snapshot[table]?.includes(row)) : [];
-        expect(changed, table ? `a refused input changed ${table}: ${JSON.stringify(added).slice(0, 500)}` : "").toEqual([]);
+        expect(refusedChanges, table ? `a refused input changed ${table}: ${JSON.stringify(added).slice(0, 500)}` : "").toEqual([]);
       }
       this.before = after;
       return { outcome, changed };

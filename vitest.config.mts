@@ -40,6 +40,8 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // One PostgreSQL server for the run; each suite copies its migrated template.
+    globalSetup: postgres ? ["lib/testing/postgres-global-setup.ts"] : [],
     projects: [
       { extends: true as const, test: { name: "default", include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "components/**/*.test.ts?(x)"] } },
       ...(postgres ? [{ extends: true as const, test: { name: "postgresql", include: ON_BOTH_ENGINES, env: { DESK_TEST_ENGINE: "postgresql" } } }] : []),

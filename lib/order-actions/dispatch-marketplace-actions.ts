@@ -139,12 +139,19 @@ async function dispatchShopActions(
 ): Promise<Omit<DispatchReport, "claimed">> {
   const tally = { succeeded: 0, failed: 0, retrying: 0 };
   const toReread = new Set<string>();
+  // Successes are recorded last, once their orders are re-read and stored: an action
+  // recorded as done while its order still shows the old state (a crash in between left
+  // it so until the next sync) told the seller "confirmed: to ship" and offered to ship
+  // again. Dying before recording leaves the action to be verified by a re-read.
+  const succeeded: { action: ClaimedAction; settlement: Settlement }[] = [];
   const settle = async (action: ClaimedAction, settlement: Settlement) => {
-    if (!(await settleAction(db, action, settlement))) return;
     if (settlement.status === "SUCCEEDED") {
-      tally.succeeded++;
+      succeeded.push({ action, settlement });
       toReread.add(action.orderNumber);
-    } else if (settlement.status === "FAILED") tally.failed++;
+      return;
+    }
+    if (!(await settleAction(db, action, settlement))) return;
+    if (settlement.status === "FAILED") tally.failed++;
     else tally.retrying++;
   };
 
@@ -220,6 +227,8 @@ async function dispatchShopActions(
     // The actions are recorded; the next sync run brings the orders' new state.
     console.error(`[order-actions] shop ${shopId}: re-reading confirmed orders failed: ${describe(error)}`);
   }
+
+  for (const { action, settlement } of succeeded) if (await settleAction(db, action, settlement)) tally.succeeded++;
   return tally;
 }
 

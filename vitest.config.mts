@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
 export default defineConfig({
@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "components/**/*.test.ts?(x)"],
+    // The fault and crash suites have their own run (vitest.faults.config.mts).
+    exclude: [...configDefaults.exclude, "lib/testing/faults/**"],
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

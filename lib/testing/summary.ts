@@ -20,6 +20,7 @@ function playwrightCounts(file: string): Counts {
 
 const parts: [string, Counts][] = [];
 if (existsSync(".data/reports/unit.json")) parts.push(["unit+integration", vitestCounts(".data/reports/unit.json")]);
+if (existsSync(".data/reports/faults.json")) parts.push(["faults+crashes", vitestCounts(".data/reports/faults.json")]);
 if (existsSync("e2e/.artifacts/report.json")) parts.push(["e2e", playwrightCounts("e2e/.artifacts/report.json")]);
 const total = parts.reduce((t, [, c]) => ({ passed: t.passed + c.passed, failed: t.failed + c.failed, skipped: t.skipped + c.skipped }), { passed: 0, failed: 0, skipped: 0 });
 for (const [name, c] of parts) console.log(`  ${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);

@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 import { postgresAvailable } from "./prisma/tools/pg-cluster.ts";
 
@@ -36,6 +36,8 @@ export default defineConfig({
     // next-auth imports "next/server" without an extension, which Node's resolver refuses:
     // Vite resolves it, so tests can load the real Auth.js (the fuzzed sign-in action).
     server: { deps: { inline: ["next-auth"] } },
+    // The fault and crash suites have their own run (vitest.faults.config.mts).
+    exclude: [...configDefaults.exclude, "lib/testing/faults/**"],
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

@@ -84,3 +84,15 @@ export async function settledOutcome(db: Db, actionId: string, waitMs = SETTLE_W
     await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
   }
 }
+
+/**
+ * The same for the actions of one request, with one deadline for all: a bulk request
+ * whose actions another sender holds (a sender that died mid-call, until its claims
+ * lapse) answers "in progress" after one wait, not one wait per action in turn.
+ */
+export async function settledOutcomes(db: Db, actionIds: readonly string[], waitMs = SETTLE_WAIT_MS): Promise<OrderActionOutcome[]> {
+  const deadline = Date.now() + waitMs;
+  const outcomes: OrderActionOutcome[] = [];
+  for (const id of actionIds) outcomes.push(await settledOutcome(db, id, Math.max(0, deadline - Date.now())));
+  return outcomes;
+}

@@ -5,7 +5,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { ShopAccess } from "@/lib/auth/access";
 import { AppError } from "@/lib/errors/app-error";
-import { settledOutcome, type BulkItemOutcome, type OrderActionOutcome, type RejectedItem } from "./action-outcome";
+import { settledOutcome, settledOutcomes, type BulkItemOutcome, type OrderActionOutcome, type RejectedItem } from "./action-outcome";
 import { dispatchMarketplaceActions, type DispatchOptions } from "./dispatch-marketplace-actions";
 import { enqueueOrderAction } from "./enqueue-order-action";
 import { isOrderActionError } from "./problems";
@@ -57,7 +57,7 @@ export async function runOrderActions(db: Db, { access, inputs, batchId, clientF
   }
   const actionIds = enqueued.filter((e): e is string => typeof e === "string");
   if (actionIds.length) await dispatchMarketplaceActions(db, { actionIds, limit: actionIds.length, clientFor });
-  const outcomes: BulkItemOutcome[] = [];
-  for (const item of enqueued) outcomes.push(typeof item === "string" ? await settledOutcome(db, item) : item);
-  return outcomes;
+  const settled = await settledOutcomes(db, actionIds);
+  let next = 0;
+  return enqueued.map((item): BulkItemOutcome => (typeof item === "string" ? settled[next++]! : item));
 }

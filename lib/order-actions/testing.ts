@@ -8,6 +8,7 @@ import type { MarketplaceOrder } from "@/lib/cdiscount/types";
 import { encryptShopPassword } from "@/lib/shops/shop-secret";
 import { OrderWriter } from "@/lib/sync/order-writer";
 import { toOrderRecord } from "@/lib/sync/order-record";
+import { chunks } from "./marketplace-orders";
 
 export interface TestShop {
   login: string;
@@ -41,18 +42,30 @@ export const alreadyShipped = (o: MarketplaceOrder) => {
   for (const l of o.lines) if (l.sellerProductId) l.acceptationState = "ShippedBySeller";
 };
 
-/** Fresh sandbox orders, shaped (each by its index), frozen (no marketplace event on their own), then stored. */
+/** Fresh sandbox orders, frozen (no marketplace event on their own), shaped (each by its index), then stored. */
 export async function seedStoredOrders(db: Db, sandbox: SandboxProcess, shop: TestShop, count: number, shape?: (o: MarketplaceOrder, index: number) => void) {
-  const { orderNumbers } = await sandbox.admin.seed(shop.login, count, { kind: "seller", state: "fresh" });
-  for (const [index, n] of orderNumbers.entries()) {
-    const entry = (await sandbox.admin.order(shop.login, n)) as { order: MarketplaceOrder; plan: { next: unknown } };
-    shape?.(entry.order, index);
-    entry.plan.next = null;
-    await sandbox.admin.putOrder(shop.login, entry);
+  const { orderNumbers } = await sandbox.admin.seed(shop.login, count, { kind: "seller", state: "fresh", frozen: true });
+  if (shape) {
+    let shaped = 0;
+    // Read twenty at a time, written back a hundred at a time: the crash suite shapes thousands.
+    for (const batch of chunks(orderNumbers, 100)) {
+      const entries = [];
+      for (const part of chunks(batch, 20)) entries.push(...(await Promise.all(part.map((n) => sandbox.admin.order(shop.login, n)))));
+      for (const entry of entries) shape(entry.order, shaped++);
+      await sandbox.admin.putOrders(shop.login, entries);
+    }
   }
-  const { orders } = await shop.client.getOrders({ orderReferenceList: orderNumbers, fetchOrderLines: true });
   const writer = new OrderWriter(db);
-  await writer.write(shop.shopId, orders.map(toOrderRecord)).finally(() => writer.close());
-  const stored = await db.order.findMany({ where: { shopId: shop.shopId, orderNumber: { in: orderNumbers } }, include: { lines: { orderBy: { position: "asc" } } } });
-  return orderNumbers.map((n) => stored.find((o) => o.orderNumber === n)!);
+  const stored = [];
+  try {
+    for (const batch of chunks(orderNumbers, 500)) {
+      const { orders } = await shop.client.getOrders({ orderReferenceList: batch, fetchOrderLines: true });
+      await writer.write(shop.shopId, orders.map(toOrderRecord));
+      stored.push(...(await db.order.findMany({ where: { shopId: shop.shopId, orderNumber: { in: batch } }, include: { lines: { orderBy: { position: "asc" } } } })));
+    }
+  } finally {
+    await writer.close();
+  }
+  const byNumber = new Map(stored.map((o) => [o.orderNumber, o]));
+  return orderNumbers.map((n) => byNumber.get(n)!);
 }

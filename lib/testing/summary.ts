@@ -24,6 +24,7 @@ function playwrightCounts(file: string): Counts | string {
 
 const REPORTS: [string, string, (file: string) => Counts | string][] = [
   ["unit+integration", ".data/reports/unit.json", vitestCounts],
+  ["faults+crashes", ".data/reports/faults.json", vitestCounts],
   ["e2e (SQLite)", "e2e/.artifacts/report.json", playwrightCounts],
   ["e2e (PostgreSQL)", "e2e/.artifacts/report-postgresql.json", playwrightCounts],
   ["two app instances on PostgreSQL", ".data/reports/multi-instance.json", vitestCounts],

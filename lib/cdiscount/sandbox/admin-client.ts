@@ -55,6 +55,11 @@ export class SandboxAdmin {
     return this.request<{ ok: true }>("POST", "/orders", { login, entry });
   }
 
+  /** Many orders as they are, in one transaction. */
+  putOrders(login: string, entries: readonly unknown[]) {
+    return this.request<{ ok: true }>("POST", "/orders", { login, entries });
+  }
+
   addFault(spec: FaultSpec) {
     return this.request<{ id: number }>("POST", "/faults", spec);
   }

@@ -37,7 +37,8 @@ export default defineConfig({
     // Vite resolves it, so tests can load the real Auth.js (the fuzzed sign-in action).
     server: { deps: { inline: ["next-auth"] } },
     // The fault and crash suites have their own run (vitest.faults.config.mts).
-    exclude: [...configDefaults.exclude, "lib/testing/faults/**"],
+    // `*.built.test.ts` need the built app: npm run test:multi runs them after the build.
+    exclude: [...configDefaults.exclude, "lib/testing/faults/**", ...(process.env.DESK_BUILT_TESTS ? [] : ["**/*.built.test.ts"])],
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

@@ -8,14 +8,8 @@ import { ORDER_STATE_ENUM, type MarketplaceOrder } from "@/lib/cdiscount/types";
 import { OrderWriter } from "@/lib/sync/order-writer";
 import { toOrderRecord } from "@/lib/sync/order-record";
 
-/** Order numbers per GetOrderList and per ValidateOrderList call: small answers, few calls. */
-export const ORDERS_PER_CALL = 50;
-
-export function chunks<T>(items: readonly T[], size = ORDERS_PER_CALL): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+export { ORDERS_PER_CALL, chunks } from "./batches";
+import { chunks } from "./batches";
 
 /** The marketplace's current version of each order, by number; unknown numbers are absent. */
 export async function readMarketplaceOrders(client: MarketplaceClient, orderNumbers: readonly string[]): Promise<Map<string, MarketplaceOrder>> {

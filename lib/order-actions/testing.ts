@@ -8,7 +8,7 @@ import type { MarketplaceOrder } from "@/lib/cdiscount/types";
 import { encryptShopPassword } from "@/lib/shops/shop-secret";
 import { OrderWriter } from "@/lib/sync/order-writer";
 import { toOrderRecord } from "@/lib/sync/order-record";
-import { chunks } from "./marketplace-orders";
+import { chunks } from "./batches";
 
 export interface TestShop {
   login: string;

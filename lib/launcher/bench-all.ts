@@ -68,7 +68,8 @@ const cell = (text: string, width: number) => (text.length > width ? `${text.sli
 const number = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString("en") : String(v));
 
 function measuredText(f: BenchFigure): string {
-  if (f.measured === null) return `— ${f.unit}`.trim();
+  // No number: the unit says what was seen instead ("yes", "3 never seen").
+  if (f.measured === null) return f.unit || "—";
   return `${number(f.measured)}${f.unit === "×" ? "×" : f.unit ? ` ${f.unit}` : ""}`;
 }
 
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
   }
   const minutes = (performance.now() - started) / 60_000;
   console.log(
-    `\n${selected.length} benchmarks in ${minutes.toFixed(1)} min, ${unmet} figure(s) short of their goal; Node ${process.version}, ${cpus().length} cores, ` +
+    `\n${selected.length} benchmark${selected.length === 1 ? "" : "s"} in ${minutes.toFixed(1)} min, ${unmet} figure(s) short of their goal; Node ${process.version}, ${cpus().length} cores, ` +
       `${(totalmem() / 2 ** 30).toFixed(0)} GB, load average ${startLoad.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.`,
   );
   console.log("Timings vary with the machine and with whatever else runs on it: compare a figure with its baseline from the same run.");

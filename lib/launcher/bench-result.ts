@@ -33,7 +33,7 @@ export interface BenchResult {
 const fileOf = (bench: string) => path.join(BENCH_RESULTS_DIR, `${bench}.json`);
 
 export function figure(f: Omit<BenchFigure, "ratio" | "baseline" | "met"> & Partial<Pick<BenchFigure, "ratio" | "baseline" | "met">>): BenchFigure {
-  return { ratio: null, baseline: null, met: null, ...f };
+  return { figure: f.figure, goal: f.goal, measured: f.measured, unit: f.unit, ratio: f.ratio ?? null, baseline: f.baseline ?? null, met: f.met ?? null };
 }
 
 export function writeBenchResult(bench: string, size: string, figures: BenchFigure[]): void {

@@ -252,7 +252,7 @@ try {
   row("peak RSS during the large runs", "—", `${rssMb.toFixed(0)} MB`, true);
   writeBenchResult("sync-changes", `${CHANGED.toLocaleString("en")} changes, a store of ${large.runs[0]!.storeOrders.toLocaleString("en")}, median of ${ROUNDS}`, [
     figure({ figure: `${CHANGED.toLocaleString("en")} changes over the store`, goal: `≤ ${GOALS.seconds} s`, measured: Math.round(large.median.seconds * 1000) / 1000, unit: "s", ratio: Math.round(ratio * 100) / 100, baseline: `small store ${small.median.seconds.toFixed(3)} s`, met: large.median.seconds <= GOALS.seconds }),
-    figure({ figure: "every change brought in, once", goal: "yes", measured: exact ? 1 : 0, unit: exact ? "yes" : "no", met: exact }),
+    figure({ figure: "every change brought in, once", goal: "yes", measured: null, unit: exact ? "yes" : "no", met: exact }),
   ]);
   await db.$disconnect();
 } catch (error) {

@@ -11,7 +11,7 @@ if (!values.shop) {
 }
 loadLocalEnv();
 const result = await runShopSync(values.shop, values.kind === "sweep" ? "DAILY_SWEEP" : "INCREMENTAL");
-if (result.status === "BUSY") {
+if (!("runId" in result)) {
   console.log("Another syncer is working on this shop right now.");
   process.exit(0);
 }

@@ -45,23 +45,35 @@ function recordOutcome(shopId: string, ok: boolean, now: number): void {
   failing.set(shopId, { failures, retryAt: now + backoffMs(failures) });
 }
 
-async function tick(): Promise<void> {
-  const shops = await db.shop.findMany({ where: { disabledAt: null }, select: { id: true, syncIntervalMinutes: true, syncState: { select: { lastSweepAt: true, cursor: true } } } });
-  const now = new Date();
-  for (const shop of shops) {
-    if ((failing.get(shop.id)?.retryAt ?? 0) > now.getTime()) continue;
-    const lastIncremental = await db.syncRun.findFirst({
+type Due = "INCREMENTAL" | "DAILY_SWEEP";
+
+/** What is due for a shop, read from the database now: its sync state and its last incremental run. */
+async function readDue(shop: { id: string; syncIntervalMinutes: number }): Promise<{ due: Due | null; imported: boolean }> {
+  const [state, lastIncremental] = await Promise.all([
+    db.syncState.findUnique({ where: { shopId: shop.id }, select: { lastSweepAt: true, cursor: true } }),
+    db.syncRun.findFirst({
       where: { shopId: shop.id, kind: { in: ["INCREMENTAL", "INITIAL_IMPORT", "MANUAL"] } },
       orderBy: { startedAt: "desc" },
       select: { startedAt: true },
-    });
-    const due = dueRun(now, shop, { incrementalStartedAt: lastIncremental?.startedAt ?? null, lastSweepAt: shop.syncState?.lastSweepAt ?? null });
+    }),
+  ]);
+  const due = dueRun(new Date(), shop, { incrementalStartedAt: lastIncremental?.startedAt ?? null, lastSweepAt: state?.lastSweepAt ?? null });
+  return { due, imported: Boolean(state?.cursor) };
+}
+
+async function tick(): Promise<void> {
+  const shops = await db.shop.findMany({ where: { disabledAt: null }, select: { id: true, syncIntervalMinutes: true } });
+  for (const shop of shops) {
+    if ((failing.get(shop.id)?.retryAt ?? 0) > Date.now()) continue;
+    const { due, imported } = await readDue(shop);
     if (!due) continue;
     // A shop that was never imported gets its first import rather than a sweep.
-    const kind = !shop.syncState?.cursor ? "INCREMENTAL" : due;
+    const kind = imported ? due : "INCREMENTAL";
     try {
-      const result = await runShopSync(shop.id, kind);
-      if (result.status !== "BUSY") recordOutcome(shop.id, result.status === "SUCCEEDED", Date.now());
+      // Every instance ticks: the other one may have run this very sync between the read
+      // above and the lease, so it is decided again once the lease is held.
+      const result = await runShopSync(shop.id, kind, null, { stillDue: async () => (await readDue(shop)).due === due });
+      if (result.status === "SUCCEEDED" || result.status === "FAILED") recordOutcome(shop.id, result.status === "SUCCEEDED", Date.now());
       if (result.status === "FAILED") log.error({ shopId: shop.id, kind, error: result.error }, "sync run failed");
     } catch (error) {
       recordOutcome(shop.id, false, Date.now());

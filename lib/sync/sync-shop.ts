@@ -27,11 +27,18 @@ export interface SyncShopOptions {
   owner?: string;
   /** Called after each committed slice (crash tests, progress). */
   onSliceCommitted?: (window: TimeWindow) => void | Promise<void>;
+  /**
+   * Asked once the lease is held. The scheduler decides a run is due on a read taken
+   * before the lease; meanwhile another instance may have run it, and a second daily
+   * sweep right after the first would cost five days of calls for nothing.
+   */
+  stillDue?: () => Promise<boolean>;
 }
 
 export type SyncShopResult =
   | { status: "SUCCEEDED" | "FAILED"; runId: string; counts: WriteCounts & { skippedCount: number; unreadableCount: number }; error: string | null }
-  | { status: "BUSY" };
+  /** BUSY: another syncer holds the lease. NOT_DUE: the run was done meanwhile (stillDue). */
+  | { status: "BUSY" | "NOT_DUE" };
 
 interface WindowReport {
   from: string;
@@ -67,6 +74,7 @@ export async function syncShop(db: Db, shopId: string, options: SyncShopOptions)
     );
   }, Math.max(1_000, LEASE_TTL_MS / 3));
   try {
+    if (options.stillDue && !(await options.stillDue())) return { status: "NOT_DUE" };
     return await runWithLease(db, shopId, options, () => leaseLost);
   } finally {
     clearInterval(keepAlive);

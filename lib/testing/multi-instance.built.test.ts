@@ -8,7 +8,8 @@
 // Proved: runs of a shop never overlap, whichever instance runs them, although both find
 // it due at the same tick; every sync call of a shop is made inside one run, by one
 // instance; 40 accepts left in the outbox and 10 posted to both instances at once each
-// reach the sandbox exactly once; the store then equals the sandbox.
+// reach the sandbox exactly once; a sweep both instances found due is run once; the
+// store then equals the sandbox.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
@@ -129,6 +130,9 @@ async function stopAppInstance(instance: AppInstance): Promise<void> {
   await exited;
 }
 
+/** Sweep rounds in the last test, the last one after the marketplace is frozen. */
+const SWEEP_ROUNDS = 4;
+
 describe.skipIf(!postgresTestAvailable || !built)("two app instances on one PostgreSQL database", () => {
   const postgres = postgresTestDatabase("multi_instance");
   let db: Db;
@@ -164,7 +168,13 @@ describe.skipIf(!postgresTestAvailable || !built)("two app instances on one Post
   async function sweepRound(): Promise<void> {
     const since = new Date();
     await db.syncState.updateMany({ where: { shopId: { in: shops.map((s) => s.shopId) } }, data: { lastSweepAt: new Date(since.getTime() - 2 * DAY) } });
-    await everyShopHasRun("a daily sweep of every shop", { kind: "DAILY_SWEEP", startedAt: { gte: since } });
+    await everyShopHasRun("a daily sweep of every shop", { kind: "DAILY_SWEEP", startedAt: { gte: since } }).catch(async (error: unknown) => {
+      // What stopped a shop's sweep: its state (lease, last sweep) and its last runs.
+      const shopId = { in: shops.map((s) => s.shopId) };
+      const states = await db.syncState.findMany({ where: { shopId }, select: { shopId: true, lastSweepAt: true, leaseOwner: true, leaseExpiresAt: true } });
+      const runs = await db.syncRun.findMany({ where: { shopId }, orderBy: { startedAt: "desc" }, take: 12, select: { shopId: true, kind: true, status: true, startedAt: true, finishedAt: true } });
+      throw new Error(`${String(error)} (since ${since.toISOString()})\nstates: ${JSON.stringify(states)}\nlast runs: ${JSON.stringify(runs)}`);
+    });
   }
 
   beforeAll(async () => {
@@ -193,7 +203,7 @@ describe.skipIf(!postgresTestAvailable || !built)("two app instances on one Post
   afterAll(async () => {
     for (const instance of instances) {
       // What the instances said about syncs and actions, for whoever reads a failure.
-      const notes = instance.output().split("\n").filter((l) => /\[(sync|order-actions)\]|Error/.test(l));
+      const notes = instance.output().split("\n").filter((l) => /"module":"(sync|order-actions)"|Error/.test(l));
       if (notes.length) console.info(`instance ${instance.name}:\n${notes.slice(-20).join("\n")}`);
     }
     await Promise.all(instances.map(stopAppInstance));
@@ -261,7 +271,7 @@ describe.skipIf(!postgresTestAvailable || !built)("two app instances on one Post
   }, 120_000);
 
   it("never runs a shop's sync on both instances at once, though both find it due at the same tick; the store equals the sandbox", async () => {
-    for (let round = 0; round < 3; round++) await sweepRound();
+    for (let round = 0; round < SWEEP_ROUNDS - 1; round++) await sweepRound();
     // The marketplace stops moving; one more round brings the last changes in.
     for (const shop of shops) await freeze(shop.login);
     await sweepRound();
@@ -277,6 +287,8 @@ describe.skipIf(!postgresTestAvailable || !built)("two app instances on one Post
       const runs = await db.syncRun.findMany({ where: { shopId: shop.shopId }, orderBy: { startedAt: "asc" } });
       const spans = runs.map((r) => ({ id: r.id, status: r.status, from: r.startedAt.getTime(), to: r.finishedAt?.getTime() ?? Infinity }));
       expect(spans.length, shop.login).toBeGreaterThanOrEqual(5);
+      // Both instances found each sweep due; the one that got the lease second saw it done.
+      expect(runs.filter((r) => r.kind === "DAILY_SWEEP"), `${shop.login}: one daily sweep per round`).toHaveLength(SWEEP_ROUNDS);
       // One run at a time: a second syncer taking over would also mark the first "interrupted".
       for (const [i, span] of spans.entries()) if (i > 0) expect(span.from, `${shop.login}: run ${span.id} starts before the previous one ends`).toBeGreaterThanOrEqual(spans[i - 1]!.to);
       expect(spans.filter((s) => s.status === "FAILED"), shop.login).toEqual([]);

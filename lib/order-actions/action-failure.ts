@@ -110,3 +110,11 @@ export function failureOfAction(row: { lastError: string | null; result: unknown
   if (result) return { reason: "refused", message: row.lastError && !OLD_PLACEHOLDERS.has(row.lastError) ? row.lastError : null, attempts: row.attempts };
   return { reason: "unrecorded", detail: row.lastError, attempts: row.attempts };
 }
+
+/** Why an attempt failed, from its timeline event (sent again later). */
+export function failureOfEvent(event: { message: string | null; data: unknown }): ActionFailure {
+  const data = jsonObject(event.data);
+  const attempts = typeof data?.attempts === "number" ? data.attempts : 0;
+  const recorded = recordedFailure(data?.failure);
+  return recorded ? { ...recorded, attempts } : { reason: "unrecorded", detail: event.message, attempts };
+}

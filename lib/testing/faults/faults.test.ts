@@ -18,12 +18,14 @@ import type { SandboxProcess } from "@/lib/cdiscount/sandbox/process";
 import type { FaultKind } from "@/lib/cdiscount/sandbox/server";
 import type { MarketplaceErrorKind } from "@/lib/cdiscount/errors";
 import type { Actor } from "@/lib/auth/access";
-import { listSyncIssues } from "@/lib/orders/queue";
+import { getTranslations } from "next-intl/server";
+import { getOrderDetail, listSyncIssues } from "@/lib/orders/queue";
 import { syncShop } from "@/lib/sync/sync-shop";
 import { syncIssueNotice } from "@/lib/sync/issue-notice";
 import { drainMarketplaceActions } from "@/lib/order-actions/drain-marketplace-actions";
 import { MAX_ATTEMPTS } from "@/lib/order-actions/dispatch-marketplace-actions";
 import { actionOutcome } from "@/lib/order-actions/action-outcome";
+import { failureCause, failureWords } from "@/lib/order-actions/failure-words";
 import { testShopConnection } from "@/lib/shops/test-connection";
 import { encryptShopPassword } from "@/lib/shops/shop-secret";
 import { runOrderAction } from "@/lib/order-actions/run-order-action";
@@ -187,6 +189,20 @@ function outcomeMessage(messages: Awaited<ReturnType<typeof orderActionMessages>
   const text = messages.outcome(outcome);
   expectClear(text);
   return text;
+}
+
+/**
+ * What the order's timeline says of an action that failed for good: the outcome's words
+ * under the action, and why each earlier attempt failed -- the desk's account, not Cdiscount's.
+ */
+async function timelineWords(shop: TestShop, orderId: string) {
+  const t = await getTranslations();
+  const { timeline } = (await getOrderDetail(db, { shopIds: [shop.shopId], orderId }))!;
+  const action = timeline.find((e) => e.type === "action" && e.status === "FAILED");
+  return {
+    action: action?.type === "action" && action.failure ? failureWords(action.failure, t) : null,
+    attempts: timeline.flatMap((e) => (e.type === "marketplaceError" ? [failureCause(e.failure, t)] : [])),
+  };
 }
 
 // ------------------------------------------------------------------ the suite
@@ -358,7 +374,9 @@ for (const giving of GIVING_UP) {
 
     const last = await actionOutcome(db, first.actionId);
     expect(await db.marketplaceAction.findUniqueOrThrow({ where: { id: first.actionId } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
-    expect(outcomeMessage(messages, last)).toBe(`${giving.says} ${giving.applied === "no" ? SAYS.gaveUp.notApplied(MAX_ATTEMPTS) : SAYS.gaveUp.mayBeApplied}`);
+    const says = `${giving.says} ${giving.applied === "no" ? SAYS.gaveUp.notApplied(MAX_ATTEMPTS) : SAYS.gaveUp.mayBeApplied}`;
+    expect(outcomeMessage(messages, last)).toBe(says);
+    expect(await timelineWords(shop, order!.id)).toEqual({ action: says, attempts: Array.from({ length: MAX_ATTEMPTS - 1 }, () => giving.says) });
     expect(messages.bulkSummary([last])).toBe("0 confirmée(s) par Cdiscount, 0 refusée(s), 1 en échec, 0 en attente de renvoi, 0 non envoyée(s).");
 
     await sandbox.admin.clearFaults();
@@ -390,6 +408,7 @@ it("a wrong API password: the seller reads how to fix it, in French, wherever it
   const accept = await runOrderAction(db, { access: shop.access, input: { action: "accept", orderId: order!.id, idempotencyKey: key() } });
   expect(accept.status).toBe("failed");
   expect(outcomeMessage(messages, accept)).toBe(`${SAYS.authentication} ${SAYS.gaveUp.notApplied(1)}`);
+  expect(await timelineWords(shop, order!.id)).toEqual({ action: `${SAYS.authentication} ${SAYS.gaveUp.notApplied(1)}`, attempts: [] });
   expect(await writeCalls(sandbox.admin, shop.login)).toEqual(new Map());
   await expectOutboxSettled(shop);
 });

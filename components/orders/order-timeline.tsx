@@ -1,14 +1,18 @@
 "use client";
 // The order's history in one list: Cdiscount's state changes (at Cdiscount's time), our
-// actions with who asked and what became of them, Cdiscount's errors in its own words,
-// and the team's notes.
+// actions with who asked and what became of them, the attempts that failed, and the
+// team's notes. Cdiscount is quoted only where it refused an action; why an attempt
+// failed otherwise is the desk's account, in the seller's language.
 import { useTranslations } from "next-intl";
+import type { ActionFailure } from "@/lib/order-actions/action-failure";
+import { failureCause, failureWords } from "@/lib/order-actions/failure-words";
 import type { TimelineEntry } from "@/lib/orders/queue";
 import { statusInfo } from "@/lib/orders/status";
 import { useOrderFormat } from "./order-format";
 
 export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
   const t = useTranslations("orders.timeline");
+  const tAll = useTranslations();
   const actionLabel = useTranslations("orderActions.actions");
   const format = useOrderFormat();
   const label = (status: Parameters<typeof statusInfo>[0] | null) => (status ? statusInfo(status).label[format.locale] : t("unknown"));
@@ -25,14 +29,20 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
           ) : null}
           {entry.type === "action" ? (
             <p>
-              {t("action", { action: actionLabel(entry.action), who: entry.requestedBy?.name ?? t("someone"), outcome: t(`outcomes.${entry.status}`) })}
-              {entry.marketplaceMessage ? <span className="mt-1 block rounded bg-red-50 px-2 py-1 text-red-900" lang="fr">« {entry.marketplaceMessage} »</span> : null}
+              {t("action", {
+                action: actionLabel(entry.action),
+                who: entry.requestedBy?.name ?? t("someone"),
+                outcome: t(`outcomes.${entry.failure?.reason === "refused" ? "REFUSED" : entry.status}`),
+              })}
+              {entry.failure ? <span className="mt-1 block rounded bg-red-50 px-2 py-1 text-red-900">{failureWords(entry.failure, tAll)}</span> : null}
+              <RecordedDetail failure={entry.failure} />
             </p>
           ) : null}
           {entry.type === "marketplaceError" ? (
             <p>
-              {t("marketplaceError")} <span className="rounded bg-amber-50 px-1 text-amber-900" lang="fr">« {entry.marketplaceMessage} »</span>
+              {t("attemptFailed")} <span className="rounded bg-amber-50 px-1 text-amber-900">{failureCause(entry.failure, tAll)}</span>
               {entry.retryAt ? <span className="ml-1 text-slate-600">{t("retryAt", { when: format.dateTime(entry.retryAt) })}</span> : null}
+              <RecordedDetail failure={entry.failure} />
             </p>
           ) : null}
           {entry.type === "note" ? (
@@ -46,4 +56,11 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
       ))}
     </ol>
   );
+}
+
+/** What a row stored before the desk kept why says: shown as recorded, not as Cdiscount's words. */
+function RecordedDetail({ failure }: { failure: ActionFailure | null }) {
+  const t = useTranslations("orders.timeline");
+  if (failure?.reason !== "unrecorded" || !failure.detail) return null;
+  return <span className="mt-1 block text-xs text-slate-600">{t("recordedDetail", { detail: failure.detail })}</span>;
 }

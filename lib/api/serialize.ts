@@ -150,7 +150,7 @@ export function serializeOutcome(outcome: OrderActionOutcome): ApiActionOutcome 
     case "succeeded":
       return { ...base, status: "succeeded", order_status: outcome.orderStatus };
     case "failed":
-      return { ...base, status: "failed", marketplace_message: outcome.marketplaceMessage };
+      return { ...base, status: "failed", marketplace_message: outcome.lastError };
     case "queued":
       return { ...base, status: "queued", retry_at: iso(outcome.retryAt), last_error: outcome.lastError };
     case "inProgress":

@@ -4,6 +4,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { AppErrorCode } from "@/lib/errors/app-error";
 import { STATUS_AFTER_ACTION, canPerform, isDisplayedStatus, type SellerAction } from "@/lib/orders/status";
+import { failureOfAction, type ActionFailure } from "./action-failure";
 import { SELLER_ACTION } from "./action-kinds";
 import type { UserProblem } from "./problems";
 
@@ -17,7 +18,13 @@ interface OutcomeBase {
 export type OrderActionOutcome = OutcomeBase &
   (
     | { status: "succeeded"; /** The order's status after the re-read. */ orderStatus: string | null }
-    | { status: "failed"; /** Cdiscount's words, verbatim. */ marketplaceMessage: string }
+    | {
+        status: "failed";
+        /** Why, as the seller is told: a refusal by Cdiscount, or a failure worded by the desk. */
+        failure: ActionFailure;
+        /** The stored record: Cdiscount's words for a refusal, the desk's technical text otherwise. */
+        lastError: string;
+      }
     | { status: "queued"; retryAt: Date | null; lastError: string | null }
     | { status: "inProgress" }
   );
@@ -49,14 +56,14 @@ const SETTLE_POLL_MS = 200;
 export async function actionOutcome(db: Db, actionId: string): Promise<OrderActionOutcome> {
   const row = await db.marketplaceAction.findUniqueOrThrow({
     where: { id: actionId },
-    select: { id: true, orderId: true, kind: true, status: true, payload: true, lastError: true, nextAttemptAt: true, order: { select: { status: true } } },
+    select: { id: true, orderId: true, kind: true, status: true, payload: true, attempts: true, lastError: true, result: true, nextAttemptAt: true, order: { select: { status: true } } },
   });
   const base: OutcomeBase = { actionId: row.id, orderId: row.orderId, orderNumber: (row.payload as { orderNumber: string }).orderNumber, action: SELLER_ACTION[row.kind] };
   switch (row.status) {
     case "SUCCEEDED":
       return { ...base, status: "succeeded", orderStatus: statusAfterSuccess(row.order?.status ?? null, base.action) };
     case "FAILED":
-      return { ...base, status: "failed", marketplaceMessage: row.lastError ?? "" };
+      return { ...base, status: "failed", failure: failureOfAction(row), lastError: row.lastError ?? "" };
     case "PENDING":
       return { ...base, status: "queued", retryAt: row.nextAttemptAt, lastError: row.lastError };
     case "SENDING":

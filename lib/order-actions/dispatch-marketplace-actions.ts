@@ -2,17 +2,20 @@
 // (one dispatcher wins, across app instances), validations of a shop go out together in
 // one ValidateOrderList per 50 orders, refunds one CreateRefundVoucher each. A transient
 // failure puts the action back with a backoff; anything Cdiscount refuses is final, with
-// its message kept verbatim. An action that was sent before -- a crash or a lost answer --
-// is re-read first and never sent blind: a second refund is real money.
+// its message kept verbatim. Each failure is recorded with why (action-failure.ts), so
+// that the seller is told a refusal only when Cdiscount made one. An action that was sent
+// before -- a crash or a lost answer -- is re-read first and never sent blind: a second
+// refund is real money.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Db, Prisma } from "@/lib/db/client";
+import { Prisma, type Db } from "@/lib/db/client";
 import { marketplaceClientFor, type ShopConnection } from "@/lib/cdiscount/for-shop";
 import type { MarketplaceClient, ValidationOutcome } from "@/lib/cdiscount/marketplace-client";
 import { isMarketplaceError } from "@/lib/cdiscount/errors";
 import type { MarketplaceOrder, RefundRequest, RefundResult, ValidateOrder } from "@/lib/cdiscount/types";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logging/logger";
+import { failureOfError, failureOfRefund, failureOfValidation, nothingApplied, technicalRecord, type AttemptPhase } from "./action-failure";
 import { isValidationKind, marketplaceShowsAction } from "./action-kinds";
 import type { ActionPayload } from "./action-payload";
 import { chunks, readMarketplaceOrders, storeMarketplaceOrders } from "./marketplace-orders";
@@ -97,7 +100,7 @@ async function claimDueActions(db: Db, { actionIds, limit = DEFAULT_LIMIT }: Dis
     where: { AND: [dueWhere(now), actionIds ? { id: { in: [...actionIds] } } : {}, { shop: { disabledAt: null } }] },
     orderBy: { createdAt: "asc" },
     take: limit,
-    select: { id: true },
+    select: { id: true, result: true },
   });
   if (candidates.length === 0) return [];
   // A conditional UPDATE, atomic on SQLite and PostgreSQL alike: of two dispatchers, one
@@ -108,7 +111,9 @@ async function claimDueActions(db: Db, { actionIds, limit = DEFAULT_LIMIT }: Dis
     for (const batch of chunks(candidates.map((c) => c.id), 500)) {
       await tx.marketplaceAction.updateMany({
         where: { AND: [{ id: { in: batch } }, dueWhere(now)] },
-        data: { status: "SENDING", lockedBy: claimer, lockedUntil: new Date(now.getTime() + LOCK_TTL_MS), attempts: { increment: 1 } },
+        // The result of a pending action is its last failure: read above, and cleared so that
+        // a sender dying mid-call leaves no record claiming its call changed nothing.
+        data: { status: "SENDING", lockedBy: claimer, lockedUntil: new Date(now.getTime() + LOCK_TTL_MS), attempts: { increment: 1 }, result: Prisma.DbNull },
       });
     }
   });
@@ -127,9 +132,11 @@ async function claimDueActions(db: Db, { actionIds, limit = DEFAULT_LIMIT }: Dis
       order: { select: { status: true } },
     },
   });
+  const untouched = new Set(candidates.filter((c) => nothingApplied(c.result)).map((c) => c.id));
   return rows.map((r) => {
     const payload = r.payload as unknown as ActionPayload;
-    return { ...r, payload, orderNumber: payload.orderNumber, orderStatus: r.order?.status ?? null, lockedBy: claimer };
+    const earlierChangedNothing = r.attempts <= 1 || untouched.has(r.id);
+    return { ...r, payload, orderNumber: payload.orderNumber, orderStatus: r.order?.status ?? null, lockedBy: claimer, earlierChangedNothing };
   });
 }
 
@@ -162,7 +169,7 @@ async function dispatchShopActions(
     const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { id: true, apiLogin: true, apiPasswordEncrypted: true, environment: true } });
     client = clientFor(shop);
   } catch (error) {
-    for (const action of actions) await settle(action, settlementForError(action, error, now));
+    for (const action of actions) await settle(action, settlementForError(action, error, "setup", now));
     return tally;
   }
 
@@ -183,7 +190,7 @@ async function dispatchShopActions(
         }
       }
     } catch (error) {
-      for (const action of sentBefore) await settle(action, settlementForError(action, error, now));
+      for (const action of sentBefore) await settle(action, settlementForError(action, error, "reread", now));
     }
   }
 
@@ -193,13 +200,18 @@ async function dispatchShopActions(
     try {
       outcomes = await client.validateOrders(batch.map((a) => a.payload as ValidateOrder));
     } catch (error) {
-      for (const action of batch) await settle(action, settlementForError(action, error, now));
+      for (const action of batch) await settle(action, settlementForError(action, error, "send", now));
       continue;
     }
     for (const [i, action] of batch.entries()) {
       const outcome = outcomes[i]!;
-      const result = outcome as unknown as Prisma.InputJsonValue;
-      await settle(action, outcome.validated ? { status: "SUCCEEDED", verified: false, result } : { status: "FAILED", message: refusalMessage(outcome), result });
+      const answer = outcome as unknown as Prisma.InputJsonObject;
+      if (outcome.validated) {
+        await settle(action, { status: "SUCCEEDED", verified: false, result: answer });
+      } else {
+        const failure = failureOfValidation(outcome);
+        await settle(action, { status: "FAILED", failure, message: technicalRecord(failure, "ValidateOrderList: Validated=false without a message"), answer });
+      }
     }
   }
   for (const action of toSend.filter((a) => a.kind === "REFUND")) {
@@ -207,17 +219,16 @@ async function dispatchShopActions(
     try {
       refund = await client.createRefund(action.payload as RefundRequest);
     } catch (error) {
-      await settle(action, settlementForError(action, error, now));
+      await settle(action, settlementForError(action, error, "send", now));
       continue;
     }
-    const refused = refund.sellerRefunds.filter((r) => !r.success);
-    const result = refund as unknown as Prisma.InputJsonValue;
-    await settle(
-      action,
-      refused.length
-        ? { status: "FAILED", message: refused.map((r) => r.errorMessage).filter(Boolean).join(" ") || "CreateRefundVoucher: refund line not accepted", result }
-        : { status: "SUCCEEDED", verified: false, result },
-    );
+    const answer = refund as unknown as Prisma.InputJsonObject;
+    if (refund.sellerRefunds.every((r) => r.success)) {
+      await settle(action, { status: "SUCCEEDED", verified: false, result: answer });
+    } else {
+      const failure = failureOfRefund(refund);
+      await settle(action, { status: "FAILED", failure, message: technicalRecord(failure, "CreateRefundVoucher: refund line not accepted"), answer });
+    }
   }
 
   // 3. Re-read what succeeded (Cdiscount's advice) so the desk shows the confirmed state.
@@ -239,22 +250,17 @@ function toVerify(action: ClaimedAction) {
   return { kind: action.kind, refundedSkus, requestedAt: action.createdAt };
 }
 
-/** Cdiscount's own words for a refused order, verbatim (French). */
-function refusalMessage(outcome: ValidationOutcome): string {
-  const messages = [...outcome.errors, ...outcome.lineResults.flatMap((l) => l.errors)].map((e) => e.message).filter(Boolean);
-  return messages.length ? [...new Set(messages)].join(" ") : "ValidateOrderList: Validated=false without a message";
-}
-
-function settlementForError(action: ClaimedAction, error: unknown, now: Date): Settlement {
-  const message = describe(error);
+function settlementForError(action: ClaimedAction, error: unknown, phase: AttemptPhase, now: Date): Settlement {
+  const failure = failureOfError(error, { phase, earlierChangedNothing: action.earlierChangedNothing });
+  const message = technicalRecord(failure, describe(error));
   // An unexpected failure may have happened after the call went out: retried, and
   // re-read first like any action sent before. Configuration errors need an admin.
   const transient = isMarketplaceError(error) ? error.retryable : !AppError.is(error);
   if (!isMarketplaceError(error)) log.error({ actionId: action.id, err: error }, "marketplace action failed unexpectedly");
   if (transient && action.attempts < MAX_ATTEMPTS) {
-    return { status: "RETRY", message, retryAt: new Date(now.getTime() + retryDelayMs(action.attempts)) };
+    return { status: "RETRY", failure, message, retryAt: new Date(now.getTime() + retryDelayMs(action.attempts)) };
   }
-  return { status: "FAILED", message };
+  return { status: "FAILED", failure, message };
 }
 
 function describe(error: unknown): string {

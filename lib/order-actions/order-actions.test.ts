@@ -289,7 +289,7 @@ describe("order actions", () => {
     const message = "La commande ne peut pas être validée pour le moment.";
     await sandbox.admin.addFault({ kind: "validateFalse", login: shop.login, operation: "ValidateOrderList", count: 1, params: { message } });
 
-    expect(await act(shop, { action: "accept", orderId: order!.id })).toMatchObject({ status: "failed", marketplaceMessage: message });
+    expect(await act(shop, { action: "accept", orderId: order!.id })).toMatchObject({ status: "failed", failure: { reason: "refused", message }, lastError: message });
     const action = await db.marketplaceAction.findFirstOrThrow({ where: { orderId: order!.id } });
     expect(action).toMatchObject({ status: "FAILED", lastError: message, openOrderKey: null });
     expect((await timeline(order!.id)).find((e) => e.kind === ORDER_ACTION_EVENT.failed)).toMatchObject({ message, actorId: seller.id });

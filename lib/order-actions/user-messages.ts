@@ -1,6 +1,7 @@
 // Words for the seller, in their language: the use cases name problems and outcomes,
 // the server actions word them here. Statuses are shown with their label from
-// lib/orders/status.ts; Cdiscount's messages are shown as Cdiscount wrote them.
+// lib/orders/status.ts; a refusal by Cdiscount is quoted as Cdiscount wrote it, any other
+// failure is worded by the desk (failure-words.ts).
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import { returnValidationErrors } from "next-safe-action";
@@ -8,6 +9,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { resolveLocale } from "@/lib/i18n/config";
 import { isDisplayedStatus, statusInfo } from "@/lib/orders/status";
 import { tallyOutcomes, type BulkItemOutcome } from "./action-outcome";
+import { failureWords } from "./failure-words";
 import { isOrderActionError, type UserProblem } from "./problems";
 
 export interface OrderActionMessages {
@@ -17,7 +19,7 @@ export interface OrderActionMessages {
 }
 
 export async function orderActionMessages(): Promise<OrderActionMessages> {
-  const [t, tErrors, locale] = await Promise.all([getTranslations("orderActions"), getTranslations("errors"), getLocale().then(resolveLocale)]);
+  const [t, tErrors, tAll, locale] = await Promise.all([getTranslations("orderActions"), getTranslations("errors"), getTranslations(), getLocale().then(resolveLocale)]);
   const statusLabel = (status: string | null) => (status && isDisplayedStatus(status) ? statusInfo(status).label[locale] : (status ?? "?"));
 
   function problem({ key, values = {} }: UserProblem): string {
@@ -30,7 +32,7 @@ export async function orderActionMessages(): Promise<OrderActionMessages> {
       case "succeeded":
         return t("outcome.succeeded", { status: statusLabel(o.orderStatus) });
       case "failed":
-        return t("outcome.failed", { message: o.marketplaceMessage });
+        return failureWords(o.failure, tAll);
       case "queued":
         return t("outcome.queued");
       case "inProgress":
@@ -42,7 +44,9 @@ export async function orderActionMessages(): Promise<OrderActionMessages> {
 
   function bulkSummary(outcomes: readonly BulkItemOutcome[]): string {
     const { succeeded, failed, queued, inProgress, rejected } = tallyOutcomes(outcomes);
-    return t("bulk.summary", { succeeded, failed, queued: queued + inProgress, rejected });
+    // Only what Cdiscount itself refused is counted as refused.
+    const refused = outcomes.filter((o) => o.status === "failed" && o.failure.reason === "refused").length;
+    return t("bulk.summary", { succeeded, refused, failed: failed - refused, queued: queued + inProgress, rejected });
   }
 
   return { problem, outcome, bulkSummary };

@@ -115,11 +115,12 @@ async function seedFixture(db: Db) {
   await add(b, { number: "2611270930SHOPB", status: "WaitingForSellerAcceptation", createdAt: at(-0.5), deadline: at(10), lastName: "Dupont" });
   await add(c, { number: "2611270950OTHER", status: "WaitingForSellerAcceptation", createdAt: at(-0.2), deadline: at(1), lastName: "Dupont", tracking: "6A1007", skus: ["CAFE-1KG"] });
 
-  const action = (shopId: string, orderId: string, kind: "ACCEPT" | "SHIP", status: "FAILED" | "PENDING", createdAt: Date, lastError: string | null = null) =>
+  const action = (shopId: string, orderId: string, kind: "ACCEPT" | "SHIP", status: "FAILED" | "PENDING", createdAt: Date, lastError: string | null = null, result?: Prisma.InputJsonObject) =>
     db.marketplaceAction.create({
-      data: { shopId, orderId, kind, status, createdAt, idempotencyKey: `${orderId}-${createdAt.getTime()}`, payload: {}, requestedById: alice.id, lastError, attempts: 1, completedAt: status === "FAILED" ? createdAt : null },
+      data: { shopId, orderId, kind, status, createdAt, idempotencyKey: `${orderId}-${createdAt.getTime()}`, payload: {}, requestedById: alice.id, lastError, result, attempts: 1, completedAt: status === "FAILED" ? createdAt : null },
     });
-  const failedShip = await action(a, id["2611220900OVERD"]!, "SHIP", "FAILED", at(-3), "Le numéro de suivi est invalide pour ce transporteur");
+  const refusal = "Le numéro de suivi est invalide pour ce transporteur";
+  const failedShip = await action(a, id["2611220900OVERD"]!, "SHIP", "FAILED", at(-3), refusal, { failure: { reason: "refused", message: refusal } });
   await action(a, id["2611261000LATER"]!, "SHIP", "FAILED", at(-5), "Erreur");
   await action(a, id["2611261000LATER"]!, "SHIP", "PENDING", at(-1));
   await action(a, id["2611190200CANCL"]!, "ACCEPT", "FAILED", at(-150), "Trop tard");
@@ -131,6 +132,7 @@ async function seedFixture(db: Db) {
       { orderId: overdue, kind: MARKETPLACE_STATE_CHANGE, occurredAt: at(-120), toStatus: "WaitingForSellerAcceptation", data: { marketplaceState: "WaitingForSellerAcceptation" } },
       { orderId: overdue, kind: MARKETPLACE_STATE_CHANGE, occurredAt: at(-100), fromStatus: "WaitingForSellerAcceptation", toStatus: "WaitingForShipmentAcceptation", data: { marketplaceState: "WaitingForShipmentAcceptation" } },
       { orderId: overdue, kind: ORDER_ACTION_EVENT.requested, occurredAt: at(-3), actorId: alice.id, data: { actionId: failedShip.id, action: "ship" } },
+      // Recorded before the outbox kept why an attempt failed.
       { orderId: overdue, kind: ORDER_ACTION_EVENT.marketplaceError, occurredAt: at(-2.5), message: "Service momentanément indisponible", data: { actionId: failedShip.id, action: "ship", retryAt: at(-2.4).toISOString() } },
       { orderId: overdue, kind: ORDER_ACTION_EVENT.failed, occurredAt: at(-2), actorId: alice.id, message: "Le numéro de suivi est invalide pour ce transporteur", data: { actionId: failedShip.id } },
     ],
@@ -382,7 +384,7 @@ function queueSuite(connect: () => Promise<Db>) {
   });
 
   describe("detail", () => {
-    it("merges state changes, actions with who asked, marketplace errors verbatim and notes, oldest first", async () => {
+    it("merges state changes, actions with who asked and why they failed, failed attempts and notes, oldest first", async () => {
       const detail = await getOrderDetail(db, { shopIds: current, orderId: f.id["2611220900OVERD"]!, now: NOW });
       expect(detail).toMatchObject({ orderNumber: "2611220900OVERD", status: "WaitingForShipmentAcceptation", deadline: "overdue", actions: ["ship", "refuseShipment"] });
       expect(detail!.lines.map((l) => l.sellerProductId)).toEqual(["MUG-CERAM"]);
@@ -393,9 +395,10 @@ function queueSuite(connect: () => Promise<Db>) {
         action: "ship",
         status: "FAILED",
         requestedBy: { name: "Alice Martin", email: f.alice.email },
-        marketplaceMessage: "Le numéro de suivi est invalide pour ce transporteur",
+        failure: { reason: "refused", message: "Le numéro de suivi est invalide pour ce transporteur", attempts: 1 },
       });
-      expect(detail!.timeline[3]).toMatchObject({ action: "ship", marketplaceMessage: "Service momentanément indisponible" });
+      // A text stored without its reason is shown as recorded, never as Cdiscount's words.
+      expect(detail!.timeline[3]).toMatchObject({ action: "ship", failure: { reason: "unrecorded", detail: "Service momentanément indisponible" } });
       expect(detail!.timeline[4]).toMatchObject({ body: "Client appelé", author: { name: "Alice Martin" } });
     });
   });

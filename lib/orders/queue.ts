@@ -21,6 +21,7 @@ import { parseCdiscountDate } from "@/lib/cdiscount/dates";
 import type { MarketplaceAddress } from "@/lib/cdiscount/types";
 import { MARKETPLACE_STATE_CHANGE } from "@/lib/sync/order-writer";
 import { ORDER_ACTION_EVENT, SELLER_ACTION } from "@/lib/order-actions/action-kinds";
+import { failureOfAction, failureOfEvent, type ActionFailure } from "@/lib/order-actions/action-failure";
 import { DISPLAYED_STATUSES, OTHER_STATUS, allowedActions, bucketOf, canPerform, hidesCustomer, isDisplayedStatus, type Bucket, type DisplayedStatus, type SellerAction } from "./status";
 import { isFulfillmentType, type FulfillmentType } from "./fulfillment";
 import {
@@ -531,10 +532,10 @@ export interface Person {
 export type TimelineEntry =
   /** The marketplace changed the order's state; `at` is the marketplace's own time. */
   | { type: "stateChange"; id: string; at: string; fromStatus: DisplayedStatus | null; toStatus: DisplayedStatus | null; marketplaceState: string | null }
-  /** One of our actions: who asked, and what became of it (the marketplace's words when it refused). */
-  | { type: "action"; id: string; at: string; action: SellerAction; status: MarketplaceActionStatus; attempts: number; completedAt: string | null; requestedBy: Person | null; marketplaceMessage: string | null }
-  /** A passing marketplace error while an action was being sent (it was retried), verbatim. */
-  | { type: "marketplaceError"; id: string; at: string; action: SellerAction | null; marketplaceMessage: string; retryAt: string | null }
+  /** One of our actions: who asked, and what became of it; `failure` once it failed for good (Cdiscount's words only if it refused). */
+  | { type: "action"; id: string; at: string; action: SellerAction; status: MarketplaceActionStatus; attempts: number; completedAt: string | null; requestedBy: Person | null; failure: ActionFailure | null }
+  /** An attempt that failed while an action was being sent (it was sent again): why, worded by the desk. */
+  | { type: "marketplaceError"; id: string; at: string; action: SellerAction | null; failure: ActionFailure; retryAt: string | null }
   | { type: "note"; id: string; at: string; body: string; author: Person | null }
   /** Any other event kind, shown as recorded. */
   | { type: "event"; id: string; at: string; kind: string; message: string | null; actor: Person | null };
@@ -625,7 +626,7 @@ export async function getOrderDetail(db: Db, { shopIds, orderId, now = new Date(
       notes: { orderBy: { createdAt: "asc" }, include: { author: PERSON } },
       marketplaceActions: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, kind: true, status: true, attempts: true, createdAt: true, completedAt: true, lastError: true, requestedBy: PERSON },
+        select: { id: true, kind: true, status: true, attempts: true, createdAt: true, completedAt: true, lastError: true, result: true, requestedBy: PERSON },
       },
     },
   });
@@ -713,7 +714,7 @@ const FOLDED_INTO_ACTION = new Set<string>([ORDER_ACTION_EVENT.requested, ORDER_
 function timelineOf(order: {
   events: { id: string; kind: string; occurredAt: Date; fromStatus: string | null; toStatus: string | null; message: string | null; data: unknown; actor: Person | null }[];
   notes: { id: string; body: string; createdAt: Date; author: Person | null }[];
-  marketplaceActions: { id: string; kind: MarketplaceActionKind; status: MarketplaceActionStatus; attempts: number; createdAt: Date; completedAt: Date | null; lastError: string | null; requestedBy: Person | null }[];
+  marketplaceActions: { id: string; kind: MarketplaceActionKind; status: MarketplaceActionStatus; attempts: number; createdAt: Date; completedAt: Date | null; lastError: string | null; result: unknown; requestedBy: Person | null }[];
 }): TimelineEntry[] {
   const actionIds = new Set(order.marketplaceActions.map((a) => a.id));
   const entries: TimelineEntry[] = [];
@@ -736,7 +737,7 @@ function timelineOf(order: {
         id: event.id,
         at,
         action: action && Object.values(SELLER_ACTION).includes(action as SellerAction) ? (action as SellerAction) : null,
-        marketplaceMessage: event.message ?? "",
+        failure: failureOfEvent(event),
         retryAt: stringOrNull(data.retryAt),
       });
     } else if (!(FOLDED_INTO_ACTION.has(event.kind) && actionIds.has(String(data.actionId)))) {
@@ -753,7 +754,8 @@ function timelineOf(order: {
       attempts: action.attempts,
       completedAt: iso(action.completedAt),
       requestedBy: action.requestedBy,
-      marketplaceMessage: action.lastError,
+      // A pending action's last failure is told by its retry's own entry.
+      failure: action.status === "FAILED" ? failureOfAction(action) : null,
     });
   }
   for (const note of order.notes) entries.push({ type: "note", id: note.id, at: note.createdAt.toISOString(), body: note.body, author: note.author });

@@ -12,6 +12,9 @@ export async function syncIssueNotice(issues: readonly SyncIssue[]): Promise<str
   const first = issues[0];
   if (!first) return null;
   const [t, tConnection] = await Promise.all([getTranslations("orders"), getTranslations("connection")]);
-  const detail = isMarketplaceErrorKind(first.errorKind) ? tConnection(`errors.${first.errorKind}`) : (first.error ?? "");
+  // A failed run without a kind -- recorded before the kind was kept, or stopped by a failure
+  // of the desk -- has only its technical record (English, e.g. the token service's refusal):
+  // the seller gets plain words and where to look instead.
+  const detail = isMarketplaceErrorKind(first.errorKind) ? tConnection(`errors.${first.errorKind}`) : first.status === "FAILED" ? t("syncFailed") : (first.error ?? "");
   return `${t("syncIssue", { count: issues.length })} ${detail}`;
 }

@@ -3,7 +3,9 @@
 // accept). For each: the fault lasts longer than the client retries, the seller's
 // message is checked word for word, then the fault ends and the product recovers on its
 // own (the next sync run, the outbox's drain). Afterwards the store equals the sandbox,
-// every order is there, and every action reached Cdiscount's logic exactly once.
+// every order is there, and every action reached Cdiscount's logic exactly once. Then a
+// fault that outlasts the outbox's last retry, and a wrong API password: what the seller
+// is told once the desk gives up.
 // The product runs as in production -- its own client factory, sync engine and outbox --
 // against the sandbox process over HTTP and a SQLite file; while a fault lasts its client
 // has short timeouts (FAST_TUNING) so that a latency fault bites within a test.
@@ -16,10 +18,16 @@ import type { SandboxProcess } from "@/lib/cdiscount/sandbox/process";
 import type { FaultKind } from "@/lib/cdiscount/sandbox/server";
 import type { MarketplaceErrorKind } from "@/lib/cdiscount/errors";
 import type { Actor } from "@/lib/auth/access";
-import { listSyncIssues } from "@/lib/orders/queue";
+import { getTranslations } from "next-intl/server";
+import { getOrderDetail, listSyncIssues } from "@/lib/orders/queue";
 import { syncShop } from "@/lib/sync/sync-shop";
 import { syncIssueNotice } from "@/lib/sync/issue-notice";
 import { drainMarketplaceActions } from "@/lib/order-actions/drain-marketplace-actions";
+import { MAX_ATTEMPTS } from "@/lib/order-actions/dispatch-marketplace-actions";
+import { actionOutcome } from "@/lib/order-actions/action-outcome";
+import { failureCause, failureWords } from "@/lib/order-actions/failure-words";
+import { testShopConnection } from "@/lib/shops/test-connection";
+import { encryptShopPassword } from "@/lib/shops/shop-secret";
 import { runOrderAction } from "@/lib/order-actions/run-order-action";
 import { runBulkDecision } from "@/lib/order-actions/run-bulk-decision";
 import { executeBulkShipment } from "@/lib/order-actions/execute-bulk-shipment";
@@ -101,7 +109,7 @@ const FAULTS: readonly FaultCase[] = [
 /** The seller's words, from fr.json: what each class of fault must say. */
 const SAYS = {
   queued: "Cdiscount ne répond pas pour le moment. L'action est enregistrée et sera renvoyée automatiquement.",
-  refused: `Cdiscount a refusé : ${REFUSAL}`,
+  refused: `Cdiscount a refusé l'action : « ${REFUSAL} »`,
   succeeded: (status: string) => `Cdiscount a confirmé. Statut de la commande : ${status}.`,
   sync: {
     server: "Cdiscount a renvoyé une erreur serveur. Réessayez plus tard.",
@@ -112,6 +120,20 @@ const SAYS = {
     stsHtml:
       "Le service d'authentification de Cdiscount a renvoyé une page web au lieu d'un jeton (protection anti-robot). Réessayez plus tard ou signalez l'adresse IP du serveur à Cdiscount.",
   } as Partial<Record<MarketplaceErrorKind, string>>,
+  authentication:
+    "Cdiscount a refusé l'identifiant ou le mot de passe API. Vérifiez l'identifiant (identifiant vendeur suivi de « -api ») et le mot de passe.",
+  /** Once the outbox gave up: what went wrong, then whether the order may have changed at Cdiscount. */
+  gaveUp: {
+    cause: {
+      server: "Cdiscount était indisponible (erreur de son côté).",
+      timeout: "Cdiscount n'a pas répondu à temps.",
+      malformed: "La réponse de Cdiscount était illisible.",
+      quota: "Le quota d'appels Cdiscount était atteint.",
+    } as Partial<Record<MarketplaceErrorKind, string>>,
+    notApplied: (attempts: number) =>
+      `Après ${attempts} ${attempts === 1 ? "essai" : "essais"}, l'action n'a pas été appliquée chez Cdiscount : renvoyez-la une fois le problème réglé.`,
+    mayBeApplied: `Après ${MAX_ATTEMPTS} essais, on ne sait pas si Cdiscount a appliqué l'action : vérifiez la commande dans votre espace vendeur Cdiscount avant de la renvoyer.`,
+  },
 };
 
 /** Not a stack, not a code, not our own jargon; says what happens or what to do. */
@@ -147,10 +169,10 @@ async function slowCallsApplied(fault: FaultCase, shop: TestShop, orderNumbers: 
 }
 
 /** The outbox's background drain, once the retry is due (the scheduler runs it every 5 s). */
-async function drainWhenDue(shop: TestShop) {
+async function drainWhenDue(shop: TestShop, during: "fault" | "normal" = "normal") {
   const pending = await db.marketplaceAction.findMany({ where: { shopId: shop.shopId, status: "PENDING" }, select: { nextAttemptAt: true } });
   const due = Math.max(Date.now(), ...pending.map((p) => p.nextAttemptAt?.getTime() ?? 0));
-  return drainMarketplaceActions(db, { now: new Date(due + 1_000) });
+  return drainMarketplaceActions(db, { now: new Date(due + 1_000), clientFor: during === "fault" ? fastClientFor : undefined });
 }
 
 async function expectOutboxSettled(shop: TestShop) {
@@ -167,6 +189,20 @@ function outcomeMessage(messages: Awaited<ReturnType<typeof orderActionMessages>
   const text = messages.outcome(outcome);
   expectClear(text);
   return text;
+}
+
+/**
+ * What the order's timeline says of an action that failed for good: the outcome's words
+ * under the action, and why each earlier attempt failed -- the desk's account, not Cdiscount's.
+ */
+async function timelineWords(shop: TestShop, orderId: string) {
+  const t = await getTranslations();
+  const { timeline } = (await getOrderDetail(db, { shopIds: [shop.shopId], orderId }))!;
+  const action = timeline.find((e) => e.type === "action" && e.status === "FAILED");
+  return {
+    action: action?.type === "action" && action.failure ? failureWords(action.failure, t) : null,
+    attempts: timeline.flatMap((e) => (e.type === "marketplaceError" ? [failureCause(e.failure, t)] : [])),
+  };
 }
 
 // ------------------------------------------------------------------ the suite
@@ -304,3 +340,75 @@ for (const fault of FAULTS) {
     }, 60_000);
   });
 }
+
+// ------------------------------------------------------------------ when the desk gives up
+
+// The fault outlasts the outbox's last retry (MAX_ATTEMPTS sends, about an hour). It is on
+// the re-reads too, so that no attempt finds the order applied. Only a refusal by Cdiscount
+// is called a refusal: here the seller learns what happened, whether the order may have
+// changed at Cdiscount all the same, and what to do.
+const GIVING_UP: readonly { kind: FaultKind; says: string; applied: "no" | "unknown" }[] = [
+  { kind: "http500", says: SAYS.gaveUp.cause.server!, applied: "unknown" },
+  // A WCF InternalServiceFault is an exception inside Cdiscount: like an HTTP 500.
+  { kind: "soapFault", says: SAYS.gaveUp.cause.server!, applied: "unknown" },
+  // Cdiscount applies the call after the delay: the desk cannot know it did.
+  { kind: "latency", says: SAYS.gaveUp.cause.timeout!, applied: "unknown" },
+  { kind: "malformedXml", says: SAYS.gaveUp.cause.malformed!, applied: "unknown" },
+  // Turned away before Cdiscount looked at the call, every time: surely not applied.
+  { kind: "quota", says: SAYS.gaveUp.cause.quota!, applied: "no" },
+  { kind: "tokenInvalid", says: SAYS.sync.token!, applied: "no" },
+  { kind: "stsHtml", says: SAYS.sync.stsHtml!, applied: "no" },
+];
+
+for (const giving of GIVING_UP) {
+  const fault = FAULTS.find((f) => f.kind === giving.kind)!;
+  it(`${giving.kind} past the last retry: the seller is told it was not a refusal, and ${giving.applied === "no" ? "that nothing was applied" : "to check the order at Cdiscount"}`, async () => {
+    const shop = await newShop();
+    const [order] = await seedStoredOrders(db, sandbox, shop, 1);
+    await fault.inject(shop, ["GetOrderList", "ValidateOrderList"]);
+    const messages = await orderActionMessages();
+
+    const first = await runOrderAction(db, { access: shop.access, input: { action: "accept", orderId: order!.id, idempotencyKey: key() }, clientFor: fastClientFor });
+    expect(outcomeMessage(messages, first)).toBe(SAYS.queued);
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) await drainWhenDue(shop, "fault");
+
+    const last = await actionOutcome(db, first.actionId);
+    expect(await db.marketplaceAction.findUniqueOrThrow({ where: { id: first.actionId } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
+    const says = `${giving.says} ${giving.applied === "no" ? SAYS.gaveUp.notApplied(MAX_ATTEMPTS) : SAYS.gaveUp.mayBeApplied}`;
+    expect(outcomeMessage(messages, last)).toBe(says);
+    expect(await timelineWords(shop, order!.id)).toEqual({ action: says, attempts: Array.from({ length: MAX_ATTEMPTS - 1 }, () => giving.says) });
+    expect(messages.bulkSummary([last])).toBe("0 confirmée(s) par Cdiscount, 0 refusée(s), 1 en échec, 0 en attente de renvoi, 0 non envoyée(s).");
+
+    await sandbox.admin.clearFaults();
+    if (giving.applied === "no") {
+      // As told: nothing reached Cdiscount's logic, and sending it again goes through.
+      expect((await effectiveWrites(sandbox.admin, shop.login)).get(order!.orderNumber) ?? 0).toBe(0);
+      const again = await runOrderAction(db, { access: shop.access, input: { action: "accept", orderId: order!.id, idempotencyKey: key() } });
+      expect(outcomeMessage(messages, again)).toBe(SAYS.succeeded("Acceptée"));
+    }
+    await expectOutboxSettled(shop);
+  }, 90_000);
+}
+
+it("a wrong API password: the seller reads how to fix it, in French, wherever it shows -- never the token service's text", async () => {
+  const shop = await newShop();
+  const [order] = await seedStoredOrders(db, sandbox, shop, 1);
+  await db.shop.update({ where: { id: shop.shopId }, data: { apiPasswordEncrypted: encryptShopPassword(shop.shopId, "not-the-password") } });
+  const messages = await orderActionMessages();
+
+  // The shop's connection test (admin): the connection's own words, nothing from the STS.
+  expect(await testShopConnection({ access: shop.access })).toEqual({ ok: false, kind: "authentication", marketplaceMessage: null });
+
+  // The queue's sync banner.
+  expect((await syncNow(shop, "normal")).status).toBe("FAILED");
+  const notice = await syncIssueNotice(await listSyncIssues(db, { shopIds: [shop.shopId] }));
+  expect(notice).toBe(`Une boutique a un problème de synchronisation : ${SAYS.authentication}`);
+
+  // An action: final at once (resending cannot help), nothing applied, and not a refusal of the action.
+  const accept = await runOrderAction(db, { access: shop.access, input: { action: "accept", orderId: order!.id, idempotencyKey: key() } });
+  expect(accept.status).toBe("failed");
+  expect(outcomeMessage(messages, accept)).toBe(`${SAYS.authentication} ${SAYS.gaveUp.notApplied(1)}`);
+  expect(await timelineWords(shop, order!.id)).toEqual({ action: `${SAYS.authentication} ${SAYS.gaveUp.notApplied(1)}`, attempts: [] });
+  expect(await writeCalls(sandbox.admin, shop.login)).toEqual(new Map());
+  await expectOutboxSettled(shop);
+});

@@ -1,0 +1,33 @@
+// The seller's words for a failed action, shared by the server (an action's outcome) and
+// the order's timeline in the browser. Cdiscount is quoted only where it refused; the
+// desk words everything else, reusing "Tester la connexion"'s explanation where the
+// seller has something to fix (the API password, the server's address, the account).
+import type { createTranslator, Messages } from "next-intl";
+import type { ActionFailure } from "./action-failure";
+
+/** A translator over all the messages (getTranslations() on the server, useTranslations() in the browser). */
+export type RootTranslator = ReturnType<typeof createTranslator<Messages, never>>;
+
+/** Failures whose explanation and advice are the shop connection test's own. */
+const CONNECTION_WORDS = new Set(["authentication", "stsHtml", "token", "configuration"] as const);
+const isConnectionReason = (reason: string): reason is "authentication" | "stsHtml" | "token" | "configuration" => CONNECTION_WORDS.has(reason as never);
+
+/** What went wrong, without what became of the action (the timeline says "next attempt on ..."). */
+export function failureCause(failure: ActionFailure, t: RootTranslator): string {
+  switch (failure.reason) {
+    case "refused":
+      return failure.message ? t("orderActions.failure.refused", { message: failure.message }) : t("orderActions.failure.refusedWithoutReason");
+    case "notSent":
+      return t("orderActions.failure.notSent", { detail: failure.detail });
+    default:
+      return isConnectionReason(failure.reason) ? t(`connection.errors.${failure.reason}`) : t(`orderActions.failure.causes.${failure.reason}`);
+  }
+}
+
+/** What went wrong, whether the order may have changed at Cdiscount, and what to do. */
+export function failureWords(failure: ActionFailure, t: RootTranslator): string {
+  const cause = failureCause(failure, t);
+  if (failure.reason === "refused" || failure.reason === "notSent") return cause;
+  const applied = failure.reason === "unrecorded" ? "unknown" : failure.applied;
+  return `${cause} ${t(applied === "no" ? "orderActions.failure.notApplied" : "orderActions.failure.mayBeApplied", { attempts: failure.attempts })}`;
+}

@@ -17,6 +17,7 @@ import type { Actor, ShopAccess } from "@/lib/auth/access";
 import { alreadyShipped, awaitingShipment, createTestShop, seedStoredOrders, type TestShop } from "@/lib/order-actions/testing";
 import { createApiToken } from "./tokens/create-api-token";
 import { revokeApiToken } from "./tokens/revoke-api-token";
+import { encryptShopPassword } from "@/lib/shops/shop-secret";
 import { listApiTokens } from "./tokens/queries";
 import { ZApiActionOutcome, ZApiOrder, ZApiOrderPage, ZProblem, type ApiOrder } from "./schemas";
 import { callApi, ContractChecker, type ApiCall } from "./testing";
@@ -418,12 +419,22 @@ describe("POST /api/v1/orders/{id}/actions", () => {
     await sandbox.admin.addFault({ kind: "validateFalse", login: shop.login, operation: "ValidateOrderList", count: 1, params: { message } });
     const failed = await act(shop, refused!.id, { action: "accept" });
     expect(failed.status).toBe(200);
-    expect(failed.body).toMatchObject({ status: "failed", marketplace_message: message });
+    expect(failed.body).toMatchObject({ status: "failed", reason: "refused", marketplace_message: message, cdiscount_applied: "no" });
 
     await sandbox.admin.addFault({ kind: "http500", login: shop.login, operation: "ValidateOrderList", count: 1 });
     const later = await act(shop, queued!.id, { action: "accept" });
     expect(later.status).toBe(202);
     expect(later.body).toMatchObject({ status: "queued", last_error: "ValidateOrderList: HTTP 500", retry_at: expect.any(String) });
+  });
+
+  it("a failure that is not Cdiscount's refusal says why, and quotes nothing as Cdiscount's", async () => {
+    const shop = await newShop();
+    const [order] = await seedOrders(shop, 1);
+    await db.shop.update({ where: { id: shop.shopId }, data: { apiPasswordEncrypted: encryptShopPassword(shop.shopId, "not-the-password") } });
+    const failed = await act(shop, order!.id, { action: "accept" });
+    expect(failed.status).toBe(200);
+    expect(ZApiActionOutcome.parse(failed.body)).toMatchObject({ status: "failed", reason: "authentication", marketplace_message: null, cdiscount_applied: "no", error: expect.stringMatching(/STS/) });
+    expect(await sandbox.admin.calls(shop.login, "ValidateOrderList")).toHaveLength(0);
   });
 });
 

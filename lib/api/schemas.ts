@@ -240,7 +240,17 @@ const outcomeBase = {
 export const ZApiActionOutcome = z
   .discriminatedUnion("status", [
     z.object({ ...outcomeBase, status: z.literal("succeeded"), order_status: z.string().nullable().meta({ description: "The order's status once re-read from Cdiscount." }) }),
-    z.object({ ...outcomeBase, status: z.literal("failed"), marketplace_message: z.string().meta({ description: "Cdiscount's refusal, verbatim." }) }),
+    z.object({
+      ...outcomeBase,
+      status: z.literal("failed"),
+      reason: z.string().meta({
+        description:
+          "Why: refused (Cdiscount said no), not_sent (the desk's checks stopped it), a transport or sign-in failure that outlasted the retries (network, timeout, server, malformed, stsHtml, authentication, token, soapFault, quota), configuration, unexpected, or unrecorded (actions stored before reasons were kept).",
+      }),
+      marketplace_message: z.string().nullable().meta({ description: "Cdiscount's own words, verbatim, when it refused; null otherwise: nothing else is Cdiscount's." }),
+      cdiscount_applied: z.enum(["no", "unknown"]).meta({ description: "no: the order cannot have changed at Cdiscount; unknown: check it on Cdiscount before sending the action again." }),
+      error: z.string().meta({ description: "The desk's technical record of the failure, for logs." }),
+    }),
     z.object({
       ...outcomeBase,
       status: z.literal("queued"),

@@ -149,8 +149,17 @@ export function serializeOutcome(outcome: OrderActionOutcome): ApiActionOutcome 
   switch (outcome.status) {
     case "succeeded":
       return { ...base, status: "succeeded", order_status: outcome.orderStatus };
-    case "failed":
-      return { ...base, status: "failed", marketplace_message: outcome.lastError };
+    case "failed": {
+      const { failure } = outcome;
+      return {
+        ...base,
+        status: "failed",
+        reason: failure.reason === "notSent" ? "not_sent" : failure.reason,
+        marketplace_message: failure.reason === "refused" ? failure.message : null,
+        cdiscount_applied: "applied" in failure ? failure.applied : failure.reason === "unrecorded" ? "unknown" : "no",
+        error: outcome.lastError,
+      };
+    }
     case "queued":
       return { ...base, status: "queued", retry_at: iso(outcome.retryAt), last_error: outcome.lastError };
     case "inProgress":

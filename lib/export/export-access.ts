@@ -3,6 +3,7 @@
 import "server-only";
 import { roleCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
+import type { ShopMembership } from "@/lib/auth/access";
 import { authorizeQueue, type QueueAccess } from "@/lib/orders/queue-access";
 import type { ShopScope } from "@/lib/orders/queue-params";
 
@@ -12,8 +13,16 @@ export async function authorizeOrderExport(scope: ShopScope): Promise<QueueAcces
 
 /** The export half of the rule, apart from the session (tested on its own). */
 export function exportAccessOf(access: QueueAccess): QueueAccess {
-  const exportable = new Set(access.readableShops.filter((s) => roleCan(s.role, "orders.export")).map((s) => s.shopId));
-  const shopIds = access.shopIds.filter((id) => exportable.has(id));
-  if (shopIds.length === 0) throw new AppError("FORBIDDEN", { message: "No shop to export orders from" });
-  return { ...access, shopIds };
+  return { ...access, shopIds: exportableShopIds(access.readableShops, access.shopIds) };
+}
+
+/**
+ * Of the shops a request reads, those where the user holds orders.export; FORBIDDEN when
+ * none is left. The queue's exports and the review's go through here.
+ */
+export function exportableShopIds(memberships: readonly ShopMembership[], shopIds: readonly string[]): string[] {
+  const exportable = new Set(memberships.filter((s) => roleCan(s.role, "orders.export")).map((s) => s.shopId));
+  const kept = shopIds.filter((id) => exportable.has(id));
+  if (kept.length === 0) throw new AppError("FORBIDDEN", { message: "No shop to export orders from" });
+  return kept;
 }

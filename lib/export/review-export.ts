@@ -4,7 +4,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { roleCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { auditActionLabel, auditTargetLabel } from "@/lib/audit/audit-labels";
 import { authorizeReview } from "@/lib/review/authorize-review";
@@ -12,6 +11,7 @@ import type { ReviewAccess } from "@/lib/review/review-access";
 import { auditSearch, canceledStatusesOf, parseAuditParams, parseReviewParams, reviewSearch } from "@/lib/review/review-params";
 import { parisDayOf } from "@/lib/review/periods";
 import { csvDelimiterOf } from "./csv";
+import { exportableShopIds } from "./export-access";
 import { csvDownload, orderCsvFormat } from "./csv-download";
 import { exportAuditCsv, AUDIT_EXPORT_COLUMNS, type AuditExportColumn } from "./export-audit-csv";
 import { canceledOrderPages, exportOrdersCsv, fulfillmentOrderPages } from "./export-orders-csv";
@@ -26,10 +26,7 @@ export function isReviewExport(value: string): value is ReviewExport {
 
 /** The reviewed shops the user may also export from (orders.export). */
 export function exportableReview(access: ReviewAccess): ReviewAccess {
-  const exportable = new Set(access.reviewableShops.filter((s) => roleCan(s.role, "orders.export")).map((s) => s.shopId));
-  const shopIds = access.shopIds.filter((id) => exportable.has(id));
-  if (shopIds.length === 0) throw new AppError("FORBIDDEN", { message: "No reviewed shop to export from" });
-  return { ...access, shopIds };
+  return { ...access, shopIds: exportableShopIds(access.reviewableShops, access.shopIds) };
 }
 
 export async function reviewExportResponse(list: string, url: URL): Promise<Response> {

@@ -124,10 +124,7 @@ export class CdiscountSoapClient implements MarketplaceClient {
       for (const r of results) outcomes.set(r.orderNumber, { ...r, source: "marketplace" });
       for (const order of toSend) {
         if (!outcomes.has(order.orderNumber)) {
-          outcomes.set(order.orderNumber, {
-            ...localFailure(order.orderNumber, "Cdiscount returned no result for this order"),
-            source: "marketplace",
-          });
+          outcomes.set(order.orderNumber, { orderNumber: order.orderNumber, validated: false, errors: [], warnings: [], lineResults: [], source: "unanswered" });
         }
       }
     }

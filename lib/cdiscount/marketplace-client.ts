@@ -10,8 +10,12 @@ export interface OrderListResult {
 }
 
 export interface ValidationOutcome extends ValidateOrderResult {
-  /** "local": refused before sending (bad input); "marketplace": Cdiscount's answer. */
-  source: "local" | "marketplace";
+  /**
+   * "local": refused before sending (bad input); "marketplace": Cdiscount's answer;
+   * "unanswered": Cdiscount answered the call without a result for this order, so
+   * whether it applied it is unknown.
+   */
+  source: "local" | "marketplace" | "unanswered";
 }
 
 export interface MarketplaceClient {

@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type Db } from "@/lib/db/client";
 import { marketplaceClientFor, type ShopConnection } from "@/lib/cdiscount/for-shop";
 import type { MarketplaceClient, ValidationOutcome } from "@/lib/cdiscount/marketplace-client";
-import { isMarketplaceError } from "@/lib/cdiscount/errors";
+import { isMarketplaceError, MarketplaceError } from "@/lib/cdiscount/errors";
 import type { MarketplaceOrder, RefundRequest, RefundResult, ValidateOrder } from "@/lib/cdiscount/types";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logging/logger";
@@ -206,7 +206,12 @@ async function dispatchShopActions(
     for (const [i, action] of batch.entries()) {
       const outcome = outcomes[i]!;
       const answer = outcome as unknown as Prisma.InputJsonObject;
-      if (outcome.validated) {
+      if (outcome.source === "unanswered") {
+        // Neither a yes nor a no: sent again like an answer lost on the way, so the next
+        // attempt re-reads the order first and settles without sending if it shows the action.
+        const lost = new MarketplaceError("malformed", "ValidateOrderList", { message: "the answer had no result for this order" });
+        await settle(action, settlementForError(action, lost, "send", now));
+      } else if (outcome.validated) {
         await settle(action, { status: "SUCCEEDED", verified: false, result: answer });
       } else {
         const failure = failureOfValidation(outcome);

@@ -283,6 +283,26 @@ describe("order actions", () => {
     expect((await storedOrder(order!.id)).status).toBe("AcceptedBySeller");
   });
 
+  it("an answer without the order's result is neither a success nor a refusal: re-read later, settled without sending twice", async () => {
+    const shop = await newShop();
+    const [order] = await seedOrders(shop, 1);
+    // Cdiscount applies the action, and its answer leaves the order's result out.
+    await sandbox.admin.addFault({ kind: "resultMissing", login: shop.login, operation: "ValidateOrderList", count: 1 });
+
+    const first = await act(shop, { action: "accept", orderId: order!.id });
+    expect(first).toMatchObject({ status: "queued" });
+    if (first.status !== "queued") throw new Error("expected queued");
+    expect((await marketplaceOrder(shop, order!.orderNumber)).orderState).toBe("AcceptedBySeller");
+    // Nothing on the order's timeline credits Cdiscount with a refusal.
+    expect((await timeline(order!.id)).map((e) => e.kind)).not.toContain(ORDER_ACTION_EVENT.failed);
+
+    const report = await drainMarketplaceActions(db, { now: new Date(first.retryAt!.getTime() + 1_000) });
+    expect(report).toMatchObject({ claimed: [first.actionId], succeeded: 1 });
+    expect(await validated(shop)).toHaveLength(1);
+    expect(await db.marketplaceAction.findUniqueOrThrow({ where: { id: first.actionId } })).toMatchObject({ status: "SUCCEEDED", attempts: 2, result: { verified: true } });
+    expect((await storedOrder(order!.id)).status).toBe("AcceptedBySeller");
+  });
+
   it("a refusal from Cdiscount is final and keeps its message verbatim", async () => {
     const shop = await newShop();
     const [order] = await seedOrders(shop, 1);

@@ -31,7 +31,7 @@ import { revive, SandboxStore } from "./store";
 import { el, rawXml } from "../xml/build";
 import { encodeOrder } from "../protocol/orders";
 
-export const FAULT_KINDS = ["http500", "latency", "soapFault", "tokenInvalid", "stsHtml", "malformedXml", "truncatedXml", "quota", "validateFalse"] as const;
+export const FAULT_KINDS = ["http500", "latency", "soapFault", "tokenInvalid", "stsHtml", "malformedXml", "truncatedXml", "quota", "validateFalse", "resultMissing"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 const STS_HTML = `<!DOCTYPE html><html><head><title>Cdiscount STS</title></head><body><h1>Welcome on Cdiscount STS</h1><script>var _0x1a2b=["\\x63\\x68\\x65\\x63\\x6b"];</script></body></html>`;
@@ -143,7 +143,10 @@ export class SandboxServer {
     }
     let reply: string;
     try {
-      reply = this.operation(operation, login, parsed.tokenId, parsed.argument, fault?.kind === "validateFalse" ? String(fault.params.message ?? "La commande ne peut pas être validée pour le moment.") : undefined);
+      reply = this.operation(operation, login, parsed.tokenId, parsed.argument, {
+        forcedRefusal: fault?.kind === "validateFalse" ? String(fault.params.message ?? "La commande ne peut pas être validée pour le moment.") : undefined,
+        omitResults: fault?.kind === "resultMissing",
+      });
     } catch (error) {
       if (!(error instanceof BusinessError)) throw error;
       reply = responseEnvelope(operation, resultMembers(base(login, parsed.tokenId, { operationSuccess: false, errorMessage: error.message, errors: error.errors }), emptyOwn(operation)));
@@ -153,7 +156,14 @@ export class SandboxServer {
     return xml(reply);
   }
 
-  private operation(operation: Operation, login: string, token: string | null, argument: Parameters<typeof decodeOrderFilter>[0], forcedRefusal?: string): string {
+  /** forcedRefusal: every order refused with this message; omitResults: orders validated, their results left out of the answer. */
+  private operation(
+    operation: Operation,
+    login: string,
+    token: string | null,
+    argument: Parameters<typeof decodeOrderFilter>[0],
+    { forcedRefusal, omitResults = false }: { forcedRefusal?: string; omitResults?: boolean } = {},
+  ): string {
     switch (operation) {
       case "GetOrderList": {
         const filter = decodeOrderFilter(argument);
@@ -168,7 +178,7 @@ export class SandboxServer {
         const results = this.sandbox.validateOrders(login, decodeValidateOrderList(argument), forcedRefusal);
         const failed = results.filter((r) => !r.validated);
         const errorMessage = failed.length ? failed.map((r) => `${r.orderNumber} error: ${r.errors[0]?.message ?? ""}`).join(" ") : null;
-        return responseEnvelope(operation, resultMembers(base(login, token, { errorMessage }), encodeValidateOrderResults(results)));
+        return responseEnvelope(operation, resultMembers(base(login, token, { errorMessage }), encodeValidateOrderResults(omitResults ? [] : results)));
       }
       case "CreateRefundVoucher": {
         const result = this.sandbox.refund(login, decodeRefundRequest(argument));

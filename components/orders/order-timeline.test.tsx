@@ -31,25 +31,25 @@ const failedAttempt = (failure: Extract<TimelineEntry, { type: "marketplaceError
 describe("order timeline", () => {
   it("quotes Cdiscount where it refused the action", () => {
     expect(textOf("fr", [failedAction({ reason: "refused", message: "Commande annulée par le client", attempts: 1 })])).toEqual([
-      "Accepter demandé par Camille Vendeuse : refusé par Cdiscount Cdiscount a refusé l'action : « Commande annulée par le client »",
+      "Accepter demandé par Camille Vendeuse : refusé Cdiscount a refusé l'action : « Commande annulée par le client »",
     ]);
   });
 
   it("words a transport failure as the desk's, never as Cdiscount's, in the seller's language", () => {
     const entries = [failedAttempt({ reason: "server", applied: "unknown", attempts: 1 }), failedAction({ reason: "server", applied: "unknown", attempts: 8 })];
     expect(textOf("fr", entries)).toEqual([
-      "Accepter demandé par Camille Vendeuse : non abouti Cdiscount était indisponible (erreur de son côté). Après 8 essais, on ne sait pas si Cdiscount a appliqué l'action : vérifiez la commande dans votre espace vendeur Cdiscount avant de la renvoyer.",
-      "Envoi non abouti : Cdiscount était indisponible (erreur de son côté).",
+      "Accepter demandé par Camille Vendeuse : en échec Cdiscount était indisponible (erreur de son côté). Après 8 essais, on ne sait pas si Cdiscount a appliqué l'action : vérifiez la commande dans votre espace vendeur Cdiscount avant de la renvoyer.",
+      "Envoi en échec : Cdiscount était indisponible (erreur de son côté).",
     ]);
     expect(textOf("en", entries)).toEqual([
-      "Accept requested by Camille Vendeuse: not carried out Cdiscount was unavailable (an error on its side). After 8 attempts, it is not known whether Cdiscount applied the action: check the order in your Cdiscount seller space before sending it again.",
+      "Accept requested by Camille Vendeuse: failed Cdiscount was unavailable (an error on its side). After 8 attempts, it is not known whether Cdiscount applied the action: check the order in your Cdiscount seller space before sending it again.",
       "Attempt failed: Cdiscount was unavailable (an error on its side).",
     ]);
   });
 
   it("shows a text stored before the desk kept why as recorded, not as Cdiscount's words", () => {
     expect(textOf("fr", [failedAttempt({ reason: "unrecorded", detail: "ValidateOrderList: HTTP 500", attempts: 1 })])).toEqual([
-      "Envoi non abouti : L'envoi à Cdiscount a échoué. Détail enregistré : ValidateOrderList: HTTP 500",
+      "Envoi en échec : L'envoi à Cdiscount a échoué. Détail enregistré : ValidateOrderList: HTTP 500",
     ]);
   });
 });

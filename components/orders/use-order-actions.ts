@@ -47,7 +47,7 @@ export function useOrderAction(options: { onDone?: (data: OrderActionData) => vo
       }
       if (result?.serverError) throw new OrderActionFailure(result.serverError);
       if (!result?.data) throw new OrderActionFailure(t("noAnswer"));
-      // Cdiscount refused: the order goes back where it was, with Cdiscount's words.
+      // Failed (refused by Cdiscount, or given up after its retries): the order goes back where it was, with the outcome's words.
       if (result.data.status === "failed") throw new OrderActionFailure(result.data.message);
       return result.data;
     },

@@ -245,11 +245,13 @@ export const ZApiActionOutcome = z
       status: z.literal("failed"),
       reason: z.string().meta({
         description:
-          "Why: refused (Cdiscount said no), not_sent (the desk's checks stopped it), a transport or sign-in failure that outlasted the retries (network, timeout, server, malformed, stsHtml, authentication, token, soapFault, quota), configuration, unexpected, or unrecorded (actions stored before reasons were kept).",
+          "Why: refused (Cdiscount said no), not_sent (the desk's checks stopped it), a transport or sign-in failure that outlasted the retries (network, timeout, server, malformed, sts_html, authentication, token, soap_fault, quota), no_result (Cdiscount answered without this order's result), read_refused (Cdiscount refused the re-read that was to confirm it), configuration, unexpected, or unrecorded (actions stored before reasons were kept).",
       }),
       marketplace_message: z.string().nullable().meta({ description: "Cdiscount's own words, verbatim, when it refused; null otherwise: nothing else is Cdiscount's." }),
-      cdiscount_applied: z.enum(["no", "unknown"]).meta({ description: "no: the order cannot have changed at Cdiscount; unknown: check it on Cdiscount before sending the action again." }),
-      error: z.string().meta({ description: "The desk's technical record of the failure, for logs." }),
+      cdiscount_applied: z.enum(["no", "unknown"]).meta({
+        description: "no: the order cannot have changed at Cdiscount; unknown (also a refund Cdiscount refused in part): check it on Cdiscount before sending the action again.",
+      }),
+      error: z.string().meta({ description: "The desk's record of the failure, for logs: Cdiscount's words for a refusal, the technical cause otherwise." }),
     }),
     z.object({
       ...outcomeBase,

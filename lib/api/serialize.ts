@@ -154,9 +154,10 @@ export function serializeOutcome(outcome: OrderActionOutcome): ApiActionOutcome 
       return {
         ...base,
         status: "failed",
-        reason: failure.reason === "notSent" ? "not_sent" : failure.reason,
+        // The API spells its values in snake_case: notSent -> not_sent, stsHtml -> sts_html.
+        reason: failure.reason.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
         marketplace_message: failure.reason === "refused" ? failure.message : null,
-        cdiscount_applied: "applied" in failure ? failure.applied : failure.reason === "unrecorded" ? "unknown" : "no",
+        cdiscount_applied: "applied" in failure ? failure.applied : failure.reason === "unrecorded" || (failure.reason === "refused" && failure.partly) ? "unknown" : "no",
         error: outcome.lastError,
       };
     }

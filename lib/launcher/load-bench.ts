@@ -571,7 +571,8 @@ async function main(): Promise<void> {
       const before = cpuMs(pid);
       const played = await play();
       const after = cpuMs(pid);
-      return { played, cpu: before === null || after === null ? null : (after - before) / (crowd.length * steps) };
+      const answered = merged(played, KINDS).latencies.length;
+      return { played, cpu: before === null || after === null || answered === 0 ? null : (after - before) / answered };
     };
     const { played: saturated, cpu: saturatedCpu } = await cpuPerRequest(() => runLoad(base, crowd, actionId, 0));
     const { played: paced, cpu: pacedCpu } = await cpuPerRequest(() => runPaced(base, crowd, actionId, ROUNDS));

@@ -10,13 +10,20 @@ import type { ValidationOutcome } from "@/lib/cdiscount/marketplace-client";
 import type { RefundResult } from "@/lib/cdiscount/types";
 import { AppError } from "@/lib/errors/app-error";
 
-/** A failure the desk words itself: a marketplace error kind other than a refusal, or one of its own. */
-export type UnansweredReason = Exclude<MarketplaceErrorKind, "business"> | "configuration" | "unexpected";
-const UNANSWERED_REASONS: readonly string[] = [...MARKETPLACE_ERROR_KINDS.filter((kind) => kind !== "business"), "configuration", "unexpected"];
+/**
+ * A failure the desk words itself: a marketplace error kind other than a refusal, or one
+ * of its own -- noResult: Cdiscount answered the call without this order's result;
+ * readRefused: Cdiscount refused the desk's re-read of the order, not the action.
+ */
+export type UnansweredReason = Exclude<MarketplaceErrorKind, "business"> | "configuration" | "unexpected" | "noResult" | "readRefused";
+const UNANSWERED_REASONS: readonly string[] = [...MARKETPLACE_ERROR_KINDS.filter((kind) => kind !== "business"), "configuration", "unexpected", "noResult", "readRefused"];
 
 export type RecordedFailure =
-  /** Cdiscount looked at the action and said no: `message` is its own words, if it gave any. */
-  | { reason: "refused"; message: string | null }
+  /**
+   * Cdiscount looked at the action and said no: `message` is its own words, if it gave any.
+   * `partly`: a refund of which Cdiscount accepted some lines and refused others.
+   */
+  | { reason: "refused"; message: string | null; partly?: true }
   /** The desk's last checks before sending stopped it: `detail` is theirs, never Cdiscount's. */
   | { reason: "notSent"; detail: string }
   /** "no": the order cannot have changed at Cdiscount; "unknown": it may have. */
@@ -49,7 +56,9 @@ export function failureOfError(error: unknown, { phase, earlierChangedNothing }:
   }
   if (error.kind === "business") {
     // The client's own checks throw a business error too, flagged as never sent.
-    return error.notSent ? { reason: "notSent", detail: error.marketplaceMessage ?? error.message } : { reason: "refused", message: error.marketplaceMessage ?? null };
+    if (error.notSent) return { reason: "notSent", detail: error.marketplaceMessage ?? error.message };
+    // Refusing the re-read of an order says nothing of the action sent before it.
+    return phase === "send" ? { reason: "refused", message: error.marketplaceMessage ?? null } : { reason: "readRefused", applied: applied(true) };
   }
   return { reason: error.kind, applied: applied(phase !== "send" || error.notSent || error.operation === "STS" || TURNED_AWAY.has(error.kind)) };
 }
@@ -64,7 +73,9 @@ export function failureOfValidation(outcome: ValidationOutcome): RecordedFailure
 /** Cdiscount's answer refusing refund lines, in its own words. */
 export function failureOfRefund(refund: RefundResult): RecordedFailure {
   const messages = refund.sellerRefunds.filter((r) => !r.success).map((r) => r.errorMessage).filter(Boolean);
-  return { reason: "refused", message: messages.join(" ") || null };
+  // Lines Cdiscount accepted are refunded, whatever it said of the others.
+  const partly = refund.sellerRefunds.some((r) => r.success);
+  return { reason: "refused", message: messages.join(" ") || null, ...(partly ? { partly: true as const } : {}) };
 }
 
 /** The text kept as the action's lastError: Cdiscount's words for a refusal, else `technical`. */
@@ -80,7 +91,7 @@ const jsonObject = (value: unknown): JsonObject | null => (value && typeof value
 function recordedFailure(value: unknown): RecordedFailure | null {
   const failure = jsonObject(value);
   if (!failure) return null;
-  if (failure.reason === "refused") return { reason: "refused", message: typeof failure.message === "string" ? failure.message : null };
+  if (failure.reason === "refused") return { reason: "refused", message: typeof failure.message === "string" ? failure.message : null, ...(failure.partly === true ? { partly: true as const } : {}) };
   if (failure.reason === "notSent" && typeof failure.detail === "string") return { reason: "notSent", detail: failure.detail };
   if (UNANSWERED_REASONS.includes(String(failure.reason)) && (failure.applied === "no" || failure.applied === "unknown")) {
     return { reason: failure.reason as UnansweredReason, applied: failure.applied };
@@ -96,6 +107,8 @@ export function nothingApplied(result: unknown): boolean {
 
 // What older rows stored for a refusal Cdiscount gave no words for: the desk's, not Cdiscount's.
 const OLD_PLACEHOLDERS = new Set(["ValidateOrderList: Validated=false without a message", "CreateRefundVoucher: refund line not accepted"]);
+// What older rows stored when Cdiscount's answer had no result for the order: not a refusal.
+const OLD_NO_RESULT = "Cdiscount returned no result for this order";
 
 /**
  * Why a failed action failed, from its row. Rows from before the desk recorded it: one that
@@ -106,6 +119,7 @@ export function failureOfAction(row: { lastError: string | null; result: unknown
   const result = jsonObject(row.result);
   const recorded = recordedFailure(result?.failure);
   if (recorded) return { ...recorded, attempts: row.attempts };
+  if (row.lastError === OLD_NO_RESULT) return { reason: "noResult", applied: "unknown", attempts: row.attempts };
   if (result?.source === "local") return { reason: "notSent", detail: row.lastError ?? "", attempts: row.attempts };
   if (result) return { reason: "refused", message: row.lastError && !OLD_PLACEHOLDERS.has(row.lastError) ? row.lastError : null, attempts: row.attempts };
   return { reason: "unrecorded", detail: row.lastError, attempts: row.attempts };

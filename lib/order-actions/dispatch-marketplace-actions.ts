@@ -11,11 +11,11 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type Db } from "@/lib/db/client";
 import { marketplaceClientFor, type ShopConnection } from "@/lib/cdiscount/for-shop";
 import type { MarketplaceClient, ValidationOutcome } from "@/lib/cdiscount/marketplace-client";
-import { isMarketplaceError, MarketplaceError } from "@/lib/cdiscount/errors";
+import { isMarketplaceError } from "@/lib/cdiscount/errors";
 import type { MarketplaceOrder, RefundRequest, RefundResult, ValidateOrder } from "@/lib/cdiscount/types";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logging/logger";
-import { failureOfError, failureOfRefund, failureOfValidation, nothingApplied, technicalRecord, type AttemptPhase } from "./action-failure";
+import { failureOfError, failureOfRefund, failureOfValidation, nothingApplied, technicalRecord, type AttemptPhase, type RecordedFailure } from "./action-failure";
 import { isValidationKind, marketplaceShowsAction } from "./action-kinds";
 import type { ActionPayload } from "./action-payload";
 import { chunks, readMarketplaceOrders, storeMarketplaceOrders } from "./marketplace-orders";
@@ -209,8 +209,7 @@ async function dispatchShopActions(
       if (outcome.source === "unanswered") {
         // Neither a yes nor a no: sent again like an answer lost on the way, so the next
         // attempt re-reads the order first and settles without sending if it shows the action.
-        const lost = new MarketplaceError("malformed", "ValidateOrderList", { message: "the answer had no result for this order" });
-        await settle(action, settlementForError(action, lost, "send", now));
+        await settle(action, retryOrFail(action, { reason: "noResult", applied: "unknown" }, "ValidateOrderList: the answer had no result for this order", true, now));
       } else if (outcome.validated) {
         await settle(action, { status: "SUCCEEDED", verified: false, result: answer });
       } else {
@@ -262,6 +261,11 @@ function settlementForError(action: ClaimedAction, error: unknown, phase: Attemp
   // re-read first like any action sent before. Configuration errors need an admin.
   const transient = isMarketplaceError(error) ? error.retryable : !AppError.is(error);
   if (!isMarketplaceError(error)) log.error({ actionId: action.id, err: error }, "marketplace action failed unexpectedly");
+  return retryOrFail(action, failure, message, transient, now);
+}
+
+/** Sent again later while attempts remain and sending again may help; failed for good otherwise. */
+function retryOrFail(action: ClaimedAction, failure: RecordedFailure, message: string, transient: boolean, now: Date): Settlement {
   if (transient && action.attempts < MAX_ATTEMPTS) {
     return { status: "RETRY", failure, message, retryAt: new Date(now.getTime() + retryDelayMs(action.attempts)) };
   }

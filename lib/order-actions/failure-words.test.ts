@@ -8,7 +8,7 @@ import fr from "@/lib/i18n/messages/fr.json";
 import en from "@/lib/i18n/messages/en.json";
 import { MarketplaceError } from "@/lib/cdiscount/errors";
 import { AppError } from "@/lib/errors/app-error";
-import { failureOfAction, failureOfError, failureOfValidation, type ActionFailure } from "./action-failure";
+import { failureOfAction, failureOfError, failureOfRefund, failureOfValidation, type ActionFailure } from "./action-failure";
 import { failureWords, type RootTranslator } from "./failure-words";
 
 const translators = {
@@ -53,6 +53,24 @@ const CASES: { name: string; failure: ActionFailure; fr: string; en: string }[] 
     fr: "L'envoi à Cdiscount a échoué. Après 8 essais, on ne sait pas si Cdiscount a appliqué l'action : vérifiez la commande dans votre espace vendeur Cdiscount avant de la renvoyer.",
     en: "Sending to Cdiscount failed. After 8 attempts, it is not known whether Cdiscount applied the action: check the order in your Cdiscount seller space before sending it again.",
   },
+  {
+    name: "a refund Cdiscount refused in part: other lines may be refunded, check before sending again",
+    failure: { reason: "refused", message: "Ligne déjà remboursée", partly: true, attempts: 1 },
+    fr: "Cdiscount a refusé une partie du remboursement : « Ligne déjà remboursée ». Les autres lignes ont pu être remboursées : vérifiez la commande dans votre espace vendeur Cdiscount avant de renvoyer quoi que ce soit.",
+    en: 'Cdiscount refused part of the refund: "Ligne déjà remboursée". The other lines may have been refunded: check the order in your Cdiscount seller space before sending anything again.',
+  },
+  {
+    name: "an answer without the order's result past the last retry: not a refusal, the outcome unknown",
+    failure: { reason: "noResult", applied: "unknown", attempts: 8 },
+    fr: "Cdiscount a répondu sans donner de résultat pour cette commande. Après 8 essais, on ne sait pas si Cdiscount a appliqué l'action : vérifiez la commande dans votre espace vendeur Cdiscount avant de la renvoyer.",
+    en: "Cdiscount answered without a result for this order. After 8 attempts, it is not known whether Cdiscount applied the action: check the order in your Cdiscount seller space before sending it again.",
+  },
+  {
+    name: "the desk's own checks, quoted once, with one full stop",
+    failure: { reason: "notSent", detail: "Numéro de suivi manquant.", attempts: 0 },
+    fr: "L'action n'a pas été envoyée à Cdiscount : les contrôles de l'application l'ont arrêtée (Numéro de suivi manquant).",
+    en: "The action was not sent to Cdiscount: the desk's checks stopped it (Numéro de suivi manquant).",
+  },
 ];
 
 describe("failure words", () => {
@@ -92,10 +110,25 @@ describe("failure classification", () => {
     expect(failureOfValidation({ ...answer, source: "local" })).toEqual({ reason: "notSent", detail: "Transporteur inconnu" });
   });
 
+  it("Cdiscount refusing the re-read of an order is not a refusal of the action sent before it", () => {
+    const readRefused = new MarketplaceError("business", "GetOrderList", { message: "the operation was refused", marketplaceMessage: "Filtre invalide" });
+    expect(failureOfError(readRefused, { phase: "reread", earlierChangedNothing: false })).toEqual({ reason: "readRefused", applied: "unknown" });
+    expect(failureOfError(readRefused, { phase: "reread", earlierChangedNothing: true })).toEqual({ reason: "readRefused", applied: "no" });
+  });
+
+  it("a refund refused line by line: in part when Cdiscount accepted other lines", () => {
+    const line = (success: boolean, errorMessage: string | null) => ({ sellerProductId: "SKU", ean: null, motive: null, value: null, success, errorMessage });
+    const refund = (...sellerRefunds: ReturnType<typeof line>[]) => ({ orderNumber: "X", sellerRefunds, commercialGestures: [] });
+    expect(failureOfRefund(refund(line(true, null), line(false, "Ligne déjà remboursée")))).toEqual({ reason: "refused", message: "Ligne déjà remboursée", partly: true });
+    expect(failureOfRefund(refund(line(false, "Ligne déjà remboursée")))).toEqual({ reason: "refused", message: "Ligne déjà remboursée" });
+  });
+
   it("older rows: Cdiscount's stored answer is a refusal in the stored words, never the desk's placeholder", () => {
     const answer = { orderNumber: "X", validated: false, errors: [], warnings: [], lineResults: [], source: "marketplace" };
     expect(failureOfAction({ lastError: "Commande annulée", result: answer, attempts: 1 })).toEqual({ reason: "refused", message: "Commande annulée", attempts: 1 });
     expect(failureOfAction({ lastError: "ValidateOrderList: Validated=false without a message", result: answer, attempts: 1 })).toEqual({ reason: "refused", message: null, attempts: 1 });
     expect(failureOfAction({ lastError: "x", result: { ...answer, failure: { reason: "quota", applied: "no" } }, attempts: 8 })).toEqual({ reason: "quota", applied: "no", attempts: 8 });
+    // The client once filed an answer without the order's result as Cdiscount refusing it.
+    expect(failureOfAction({ lastError: "Cdiscount returned no result for this order", result: answer, attempts: 1 })).toEqual({ reason: "noResult", applied: "unknown", attempts: 1 });
   });
 });

@@ -16,9 +16,11 @@ const isConnectionReason = (reason: string): reason is "authentication" | "stsHt
 export function failureCause(failure: ActionFailure, t: RootTranslator): string {
   switch (failure.reason) {
     case "refused":
+      if (failure.partly) return t("orderActions.failure.refusedPartly", { message: failure.message ?? "—" });
       return failure.message ? t("orderActions.failure.refused", { message: failure.message }) : t("orderActions.failure.refusedWithoutReason");
     case "notSent":
-      return t("orderActions.failure.notSent", { detail: failure.detail });
+      // The checks' own sentence sits inside ours: its final stop would double ours.
+      return t("orderActions.failure.notSent", { detail: failure.detail.replace(/[\s.]+$/, "") });
     default:
       return isConnectionReason(failure.reason) ? t(`connection.errors.${failure.reason}`) : t(`orderActions.failure.causes.${failure.reason}`);
   }

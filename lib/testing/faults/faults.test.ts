@@ -108,7 +108,8 @@ const FAULTS: readonly FaultCase[] = [
 
 /** The seller's words, from fr.json: what each class of fault must say. */
 const SAYS = {
-  queued: "Cdiscount ne répond pas pour le moment. L'action est enregistrée et sera renvoyée automatiquement.",
+  // Said of every action kept to be sent again: a timeout, the quota, an answer without the order's result, the desk's own hiccup.
+  queued: "L'action n'a pas encore abouti chez Cdiscount. Elle est enregistrée et sera renvoyée automatiquement.",
   refused: `Cdiscount a refusé l'action : « ${REFUSAL} »`,
   succeeded: (status: string) => `Cdiscount a confirmé. Statut de la commande : ${status}.`,
   sync: {

@@ -130,7 +130,7 @@ test.describe("[REVIEW] the manager's review", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Journal d'audit" })).toBeVisible();
     const entry = page.locator('tr[data-audit-action="order.accept"]').filter({ hasText: order!.orderNumber });
     await expect(entry).toContainText("Sophie Vendeuse");
-    await expect(entry).toContainText("Accepter : réponse de Cdiscount");
+    await expect(entry).toContainText("Accepter : résultat");
     await expect(entry).toContainText("Échouée");
     await expect(entry).toContainText("La commande n'est plus en attente d'acceptation");
     await expectAccessible(page, testInfo, "review-audit");
@@ -148,7 +148,7 @@ test.describe("[REVIEW] the manager's review", () => {
     expect(csv.records.every((r) => r[column("Qui")] === "Sophie Vendeuse")).toBe(true);
     const failed = csv.records.find((r) => r[column("N° de commande")] === order!.orderNumber && r[column("Code action")] === "order.accept");
     expect(failed?.[column("Résultat")]).toBe("Échouée");
-    expect(failed?.[column("Message (Cdiscount, ou motif du refus)")]).toBe("La commande n'est plus en attente d'acceptation");
+    expect(failed?.[column("Message (de Cdiscount s'il a refusé, sinon de l'application)")]).toBe("La commande n'est plus en attente d'acceptation");
   });
 
   test("a seller gets the forbidden screen on every review page, and no Review link", async ({ page }) => {

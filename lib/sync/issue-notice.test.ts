@@ -37,4 +37,15 @@ describe("sync issue notice", () => {
       "2 shops have a sync problem: The last sync stopped on an error. It will run again automatically; if it lasts, have the Cdiscount connection checked (\"Test the connection\" on the shop's page).",
     );
   });
+
+  it("a run that finished without reading some orders: how many, and where to find them, not the parser's list", async () => {
+    const unreadable = (count: number): SyncIssue => ({ shopId: "s", runId: "r", status: "SUCCEEDED", finishedAt: null, error: "unreadable orders: 2611241234ABC (OrderLineList: missing SellerProductId)", errorKind: null, unreadableCount: count });
+    expect(await syncIssueNotice([unreadable(1)])).toBe(
+      "Une boutique a un problème de synchronisation : Une commande envoyée par Cdiscount n'a pas pu être lue : elle n'apparaît pas dans la liste. La synchronisation quotidienne la relira ; en attendant, retrouvez-la dans votre espace vendeur Cdiscount.",
+    );
+    locale.current = "en";
+    expect(await syncIssueNotice([unreadable(3)])).toBe(
+      "One shop has a sync problem: 3 orders sent by Cdiscount could not be read: they are not in the list. The daily sync will read them again; meanwhile, find them in your Cdiscount seller space.",
+    );
+  });
 });

@@ -14,7 +14,12 @@ export async function syncIssueNotice(issues: readonly SyncIssue[]): Promise<str
   const [t, tConnection] = await Promise.all([getTranslations("orders"), getTranslations("connection")]);
   // A failed run without a kind -- recorded before the kind was kept, or stopped by a failure
   // of the desk -- has only its technical record (English, e.g. the token service's refusal):
-  // the seller gets plain words and where to look instead.
-  const detail = isMarketplaceErrorKind(first.errorKind) ? tConnection(`errors.${first.errorKind}`) : first.status === "FAILED" ? t("syncFailed") : (first.error ?? "");
+  // the seller gets plain words and where to look instead. So does a run that finished
+  // but could not read some orders: its record lists them with the parser's reasons.
+  const detail = isMarketplaceErrorKind(first.errorKind)
+    ? tConnection(`errors.${first.errorKind}`)
+    : first.status === "FAILED"
+      ? t("syncFailed")
+      : t("syncUnreadable", { count: first.unreadableCount });
   return `${t("syncIssue", { count: issues.length })} ${detail}`;
 }

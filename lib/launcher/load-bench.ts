@@ -1,6 +1,6 @@
 // npm run bench:load -- [--engine both|sqlite|postgresql] [--sellers 50] [--shops 5]
 //                       [--orders 20000] [--rounds 2] [--think 1000-3000] [--quick]
-//                       [--port N] [--sandbox-port N]
+//                       [--instances N] [--port N] [--sandbox-port N]
 // 50 sellers at once on the real app: `next start` (built if the sources changed) on a
 // fresh database, the Cdiscount sandbox as its own process, a store of N orders over a
 // few shops placed in the sandbox and brought in by the real sync. Each seller signs in
@@ -14,17 +14,20 @@
 //  - without pause, each clicking again the instant an answer arrives: what one app
 //    process can serve (its capacity), not how sellers use it.
 // Every request is sent and timed by autocannon. Reported: p50 / p95 / p99, requests/s,
-// non-2xx and connection errors for reads and for actions, the app's CPU per request;
+// non-2xx and connection errors for reads and for actions, the CPU each request costs the
+// app and (PostgreSQL) the database server, and how busy the whole machine was;
 // then every action must have reached the sandbox exactly once (its call log).
 // Baselines, same run: the session played by one seller alone (what the requests cost
 // without a queue), and GET /api/health without pause (the server's floor for a request).
 // `both` (the default) runs SQLite, then PostgreSQL on a throwaway cluster
-// (prisma/tools/pg-cluster.ts), each in a process of its own.
+// (prisma/tools/pg-cluster.ts), each in a process of its own. SQLite serves one app
+// instance; PostgreSQL, the engine for several, is measured with one instance per core
+// (--instances), each seller served by one of them as a reverse proxy's round robin would.
 // --quick: a smaller store and one round instead of two; still 50 sellers.
 // A report, not a test: it always exits 0. Figures go to .data/bench/load-<engine>.json.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
@@ -49,11 +52,19 @@ const { values } = parseArgs({
     rounds: { type: "string" },
     quick: { type: "boolean", default: false },
     think: { type: "string", default: "1000-3000" },
+    instances: { type: "string" },
     port: { type: "string" },
     "sandbox-port": { type: "string" },
   },
 });
 const SELLERS = Number(values.sellers);
+/**
+ * App processes on the one database, each seller sent to one of them as a reverse proxy's
+ * round robin would. SQLite is the single-instance engine (README: Running in production);
+ * PostgreSQL is what several instances share, and is measured as it is deployed: one
+ * instance per core.
+ */
+const INSTANCES = Number(values.instances ?? (values.engine === "sqlite" ? 1 : cpus().length));
 const SHOPS = Math.min(Number(values.shops), SELLERS);
 const ORDERS = Number(values.orders ?? (values.quick ? 8_000 : 20_000));
 const ROUNDS = Number(values.rounds ?? (values.quick ? 1 : 2));
@@ -105,6 +116,8 @@ if (values.engine === "both") {
 
 const ENGINE = values.engine as Engine;
 if (ENGINE !== "sqlite" && ENGINE !== "postgresql") throw new Error("--engine must be both, sqlite or postgresql");
+if (!(Number.isInteger(INSTANCES) && INSTANCES >= 1)) throw new Error("--instances takes a whole number, 1 or more");
+if (ENGINE === "sqlite" && INSTANCES > 1) throw new Error("several app instances need PostgreSQL: SQLite serves one instance");
 
 // ---------------------------------------------------------------------------------------
 // The store: shops in the sandbox and in the desk, orders brought in by the real sync.
@@ -115,6 +128,8 @@ interface Target {
 }
 
 interface Seller {
+  /** The app instance that serves this seller. */
+  base: string;
   email: string;
   shopId: string;
   cookie: string;
@@ -131,7 +146,7 @@ const DIR = path.resolve(BENCH_RESULTS_DIR, "load", ENGINE);
 const children: ChildProcess[] = [];
 
 /** The sellers (the last one plays alone, for the baseline) and how many orders the store holds. */
-async function prepareStore(url: string, sandbox: SandboxProcess): Promise<{ sellers: Omit<Seller, "cookie">[]; stored: number }> {
+async function prepareStore(url: string, sandbox: SandboxProcess): Promise<{ sellers: Omit<Seller, "cookie" | "base">[]; stored: number }> {
   const { createDb } = await import("@/lib/db/client");
   const { hashPassword } = await import("@/lib/auth/password");
   const { encryptShopPassword } = await import("@/lib/shops/shop-secret");
@@ -167,7 +182,7 @@ async function prepareStore(url: string, sandbox: SandboxProcess): Promise<{ sel
     await db.syncState.updateMany({ data: { lastSweepAt: new Date() } });
     console.log(`store: ${stored.toLocaleString("en")} orders in ${SHOPS} shops, placed in the sandbox and synced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-    const sellers: Omit<Seller, "cookie">[] = [];
+    const sellers: Omit<Seller, "cookie" | "base">[] = [];
     for (const [s, shop] of shops.entries()) {
       const emails = Array.from({ length: SELLERS + 1 }, (_, i) => i).filter((i) => i % SHOPS === s).map((i) => `vendeur${i + 1}@charge.test`);
       for (const email of emails) {
@@ -214,9 +229,10 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function startApp(url: string, sandboxUrl: string, port: number): Promise<{ base: string; pid: number }> {
+/** One instance of the app; every instance gets the same AUTH_SECRET, so a session is good on all. */
+async function startApp(url: string, sandboxUrl: string, port: number, authSecret: string, instance: number): Promise<{ base: string; pid: number }> {
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const log = createWriteStream(path.join(DIR, "app.log"));
+  const log = createWriteStream(path.join(DIR, instance === 0 ? "app.log" : `app-${instance + 1}.log`));
   // LOAD_BENCH_NODE_FLAGS: e.g. "--cpu-prof --cpu-prof-dir=.data/bench/profile" to see where the app spends its time.
   const nodeFlags = process.env.LOAD_BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
   const app = spawn(process.execPath, [...nodeFlags, nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
@@ -225,7 +241,7 @@ async function startApp(url: string, sandboxUrl: string, port: number): Promise<
       ...process.env,
       DATABASE_URL: url,
       CDISCOUNT_SANDBOX_URL: sandboxUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64"),
+      AUTH_SECRET: authSecret,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -237,15 +253,49 @@ async function startApp(url: string, sandboxUrl: string, port: number): Promise<
   return { base, pid: app.pid! };
 }
 
-/** CPU time a process has used so far, in ms, from Linux's /proc (null elsewhere). */
-function cpuMs(pid: number): number | null {
+/** A process's fields after "(comm) ": state first, then ppid; utime, stime, cutime, cstime 12th to 15th, in 10 ms ticks. */
+function procStat(pid: number | string): string[] | null {
   try {
-    // After "(comm) ": state is the first field; utime and stime are the 12th and 13th, in 10 ms ticks.
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
   } catch {
     return null;
   }
+}
+
+/** CPU time processes have used so far, in ms, from Linux's /proc (null elsewhere). */
+function cpuMs(pids: readonly number[]): number | null {
+  let total = 0;
+  for (const pid of pids) {
+    const fields = procStat(pid);
+    if (!fields) return null;
+    total += (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return total;
+}
+
+/**
+ * PostgreSQL's CPU: the server process, the backends and workers it has reaped (its
+ * children's time), and those still running (the pool's connections).
+ */
+function clusterCpuMs(serverPid: number | null): number | null {
+  const server = serverPid === null ? null : procStat(serverPid);
+  if (!server) return null;
+  let total = server.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = procStat(entry);
+    if (fields && Number(fields[1]) === serverPid) total += Number(fields[11]) + Number(fields[12]);
+  }
+  return total * 10;
+}
+
+/** Busy and total time of the whole machine, all cores, in ticks (/proc/stat). */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  // idle and iowait are the 4th and 5th.
+  return { busy: total - ticks[3]! - ticks[4]!, total };
 }
 
 /** Auth.js's own sign-in: a CSRF token, then the credentials callback; returns the session cookie. */
@@ -421,21 +471,39 @@ function stepRequest(step: Step, base: string, actionId: string, run: ReturnType
 const roundsFrom = (first: number) => Array.from({ length: ROUNDS }, (_, r) => round(first + r)).flat();
 
 /** Every seller at once, each clicking again the instant an answer arrives: the app's capacity. */
-async function runLoad(base: string, sellers: Seller[], actionId: string, firstRound: number): Promise<LoadRun> {
+async function runLoad(sellers: Seller[], actionId: string, firstRound: number): Promise<LoadRun> {
   const run = newRun();
-  let nextSeller = 0;
   // autocannon calls onResponse, then emits "response" with the latency, in the same tick.
   let completed: Kind = "page";
   type Context = { seller?: Seller };
-  // One connection per seller, for the whole session: the first request picks who.
-  const sellerOf = (context: object) => ((context as Context).seller ??= sellers[nextSeller++ % sellers.length]!);
-  const requests = roundsFrom(firstRound).map((step) => {
-    const request = stepRequest(step, base, actionId, run, sellerOf);
-    return { ...request, onResponse: (status: number, body: string, context: object) => ((completed = step.kind), request.onResponse(status, body, context)) };
-  });
   const started = performance.now();
-  const { result, errorKinds } = await cannon({ url: base, connections: sellers.length, amount: sellers.length * requests.length, requests }, (ms) => run.byKind[completed].latencies.push(ms));
-  return { ...run, seconds: (performance.now() - started) / 1000, errors: result.errors, errorKinds, timeouts: result.timeouts, load: loadavg()[0]! };
+  // One autocannon per instance, with that instance's sellers, all at once.
+  const played = await Promise.all(
+    [...byInstance(sellers)].map(([base, group]) => {
+      let nextSeller = 0;
+      // One connection per seller, for the whole session: the first request picks who.
+      const sellerOf = (context: object) => ((context as Context).seller ??= group[nextSeller++ % group.length]!);
+      const requests = roundsFrom(firstRound).map((step) => {
+        const request = stepRequest(step, base, actionId, run, sellerOf);
+        return { ...request, onResponse: (status: number, body: string, context: object) => ((completed = step.kind), request.onResponse(status, body, context)) };
+      });
+      return cannon({ url: base, connections: group.length, amount: group.length * requests.length, requests }, (ms) => run.byKind[completed].latencies.push(ms));
+    }),
+  );
+  return {
+    ...run,
+    seconds: (performance.now() - started) / 1000,
+    errors: played.reduce((n, p) => n + p.result.errors, 0),
+    errorKinds: played.map((p) => p.errorKinds).filter(Boolean).join(", "),
+    timeouts: played.reduce((n, p) => n + p.result.timeouts, 0),
+    load: loadavg()[0]!,
+  };
+}
+
+function byInstance(sellers: readonly Seller[]): Map<string, Seller[]> {
+  const groups = new Map<string, Seller[]>();
+  for (const seller of sellers) groups.set(seller.base, [...(groups.get(seller.base) ?? []), seller]);
+  return groups;
 }
 
 /** A seeded generator (mulberry32): the same think times from run to run. */
@@ -455,7 +523,7 @@ function seeded(seed: number): () => number {
  * connection, so each request is an autocannon run of its own (one connection, one
  * request): autocannon still sends and times every request.
  */
-async function runPaced(base: string, sellers: Seller[], actionId: string, firstRound: number): Promise<LoadRun> {
+async function runPaced(sellers: Seller[], actionId: string, firstRound: number): Promise<LoadRun> {
   const run = newRun();
   const steps = roundsFrom(firstRound);
   const errorKinds: string[] = [];
@@ -473,9 +541,9 @@ async function runPaced(base: string, sellers: Seller[], actionId: string, first
       await new Promise((resolve) => setTimeout(resolve, think() * THINK.maxMs));
       for (const [n, step] of session.entries()) {
         if (n > 0) await new Promise((resolve) => setTimeout(resolve, THINK.minMs + think() * (THINK.maxMs - THINK.minMs)));
-        const request = stepRequest(step, base, actionId, run, () => seller);
+        const request = stepRequest(step, seller.base, actionId, run, () => seller);
         // autocannon ends a run at its next sample tick: every second by default, which would add up to a second to each think time.
-        const { result, errorKinds: kinds } = await cannon({ url: base, connections: 1, amount: 1, sampleInt: 10, requests: [request] }, (ms) => run.byKind[step.kind].latencies.push(ms));
+        const { result, errorKinds: kinds } = await cannon({ url: seller.base, connections: 1, amount: 1, sampleInt: 10, requests: [request] }, (ms) => run.byKind[step.kind].latencies.push(ms));
         errors += result.errors;
         timeouts += result.timeouts;
         if (kinds) errorKinds.push(kinds);
@@ -500,11 +568,22 @@ function cannon(options: autocannon.Options, onLatency: (ms: number) => void): P
   });
 }
 
-async function baseline(base: string, connections: number, amount: number): Promise<{ p50: number; p95: number; rps: number; errors: string }> {
+/** GET /api/health without pause, the connections shared out over the instances. */
+async function baseline(bases: readonly string[], connections: number, amount: number): Promise<{ p50: number; p95: number; rps: number; errors: string }> {
   const latencies: number[] = [];
-  const { result, errorKinds } = await cannon({ url: `${base}/api/health`, connections, amount }, (ms) => latencies.push(ms));
-  const errors = result.errors + result.non2xx ? `${result.errors} connection errors${errorKinds ? ` (${errorKinds})` : ""}, ${result.non2xx} non-2xx` : "no errors";
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: amount / result.duration, errors };
+  const started = performance.now();
+  const played = await Promise.all(
+    bases.map((base, i) => {
+      const share = (total: number) => Math.floor(total / bases.length) + (i < total % bases.length ? 1 : 0);
+      return cannon({ url: `${base}/api/health`, connections: share(connections), amount: share(amount) }, (ms) => latencies.push(ms));
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const connectionErrors = played.reduce((n, p) => n + p.result.errors, 0);
+  const non2xx = played.reduce((n, p) => n + p.result.non2xx, 0);
+  const errorKinds = played.map((p) => p.errorKinds).filter(Boolean).join(", ");
+  const errors = connectionErrors + non2xx ? `${connectionErrors} connection errors${errorKinds ? ` (${errorKinds})` : ""}, ${non2xx} non-2xx` : "no errors";
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: amount / seconds, errors };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -535,47 +614,66 @@ async function main(): Promise<void> {
     });
     const { sellers: planned, stored } = await prepareStore(url, sandbox);
 
-    const port = Number(values.port ?? (await freePort()));
-    const { base, pid } = await startApp(url, sandbox.url, port);
+    const authSecret = randomBytes(32).toString("base64");
+    const apps: { base: string; pid: number }[] = [];
+    for (let i = 0; i < INSTANCES; i++) {
+      const port = values.port ? Number(values.port) + i : await freePort();
+      apps.push(await startApp(url, sandbox.url, port, authSecret, i));
+    }
+    const bases = apps.map((a) => a.base);
+    const pids = apps.map((a) => a.pid);
     const signInStart = performance.now();
     const sellers: Seller[] = [];
-    for (const s of planned) sellers.push({ ...s, cookie: await signIn(base, s.email) });
-    console.log(`${sellers.length} sellers signed in through Auth.js in ${((performance.now() - signInStart) / 1000).toFixed(1)} s; app on ${base}, sandbox on ${sandbox.url}`);
+    for (const [i, s] of planned.entries()) {
+      const base = bases[i % bases.length]!;
+      sellers.push({ ...s, base, cookie: await signIn(base, s.email) });
+    }
+    console.log(`${sellers.length} sellers signed in through Auth.js in ${((performance.now() - signInStart) / 1000).toFixed(1)} s; app on ${bases.join(" and ")}, sandbox on ${sandbox.url}`);
 
     // Warm-up, as a server that has run for a while is: the session's reads played a few
     // times (code loaded, V8's optimizing compiler done with the hot paths), and the action
     // with an input it refuses (nothing is sent).
     const actionId = serverActionId("orderActionAction");
-    const first = sellers[0]!;
-    for (let pass = 0; pass < WARM_UP_PASSES; pass++) {
-      for (const step of round(0)) {
-        const rsc = step.kind === "navigation";
-        if (!step.act) await (await fetch(`${base}${rsc ? rscPath(step.path(first)) : step.path(first)}`, { headers: { cookie: first.cookie, ...(rsc ? { rsc: "1" } : {}) } })).arrayBuffer();
+    for (const [base, [first]] of byInstance(sellers)) {
+      for (let pass = 0; pass < WARM_UP_PASSES; pass++) {
+        for (const step of round(0)) {
+          const rsc = step.kind === "navigation";
+          if (!step.act) await (await fetch(`${base}${rsc ? rscPath(step.path(first!)) : step.path(first!)}`, { headers: { cookie: first!.cookie, ...(rsc ? { rsc: "1" } : {}) } })).arrayBuffer();
+        }
       }
+      await (
+        await fetch(`${base}/orders`, {
+          method: "POST",
+          headers: { cookie: first!.cookie, "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base },
+          body: JSON.stringify([{ action: "accept", orderId: first!.accept[0]!.orderId, idempotencyKey: "not-a-uuid" }]),
+        })
+      ).arrayBuffer();
     }
-    await (
-      await fetch(`${base}/orders`, {
-        method: "POST",
-        headers: { cookie: first.cookie, "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base },
-        body: JSON.stringify([{ action: "accept", orderId: first.accept[0]!.orderId, idempotencyKey: "not-a-uuid" }]),
-      })
-    ).arrayBuffer();
 
     const steps = ROUNDS * round(0).length;
     const crowd = sellers.slice(0, SELLERS);
-    const floor = await baseline(base, crowd.length, crowd.length * steps);
+    const floor = await baseline(bases, crowd.length, crowd.length * steps);
     const validationsBefore = (await Promise.all(Array.from({ length: SHOPS }, (_, s) => sandbox!.admin.calls(`load-shop-${s + 1}`, "ValidateOrderList")))).flat().length;
     // The same session played by one seller alone: what each request costs without a queue.
-    const solo = await runLoad(base, sellers.slice(SELLERS), actionId, 0);
-    const cpuPerRequest = async (play: () => Promise<LoadRun>) => {
-      const before = cpuMs(pid);
+    const solo = await runLoad(sellers.slice(SELLERS), actionId, 0);
+    const cpuPerRequest = async (play: () => Promise<LoadRun>): Promise<{ played: LoadRun; cpu: CpuUse }> => {
+      const databaseCpu = () => (cluster ? clusterCpuMs(cluster.serverPid()) : null);
+      const before = { app: cpuMs(pids), database: databaseCpu(), machine: machineTicks() };
       const played = await play();
-      const after = cpuMs(pid);
+      const after = { app: cpuMs(pids), database: databaseCpu(), machine: machineTicks() };
       const answered = merged(played, KINDS).latencies.length;
-      return { played, cpu: before === null || after === null || answered === 0 ? null : (after - before) / answered };
+      const perRequest = (from: number | null, to: number | null) => (from === null || to === null || answered === 0 ? null : (to - from) / answered);
+      return {
+        played,
+        cpu: {
+          app: perRequest(before.app, after.app),
+          database: perRequest(before.database, after.database),
+          machineBusy: (after.machine.busy - before.machine.busy) / (after.machine.total - before.machine.total),
+        },
+      };
     };
-    const { played: saturated, cpu: saturatedCpu } = await cpuPerRequest(() => runLoad(base, crowd, actionId, 0));
-    const { played: paced, cpu: pacedCpu } = await cpuPerRequest(() => runPaced(base, crowd, actionId, ROUNDS));
+    const { played: saturated, cpu: saturatedCpu } = await cpuPerRequest(() => runLoad(crowd, actionId, 0));
+    const { played: paced, cpu: pacedCpu } = await cpuPerRequest(() => runPaced(crowd, actionId, ROUNDS));
 
     // Exactly once: each action sent by a seller in one ValidateOrderList, and nothing
     // else. An action whose answer timed out, or that failed after it was queued, is
@@ -611,13 +709,22 @@ interface Measured {
   floor: Awaited<ReturnType<typeof baseline>>;
   stored: number;
   steps: number;
-  pacedCpu: number | null;
-  saturatedCpu: number | null;
+  pacedCpu: CpuUse;
+  saturatedCpu: CpuUse;
   sent: number;
   exactlyOnce: boolean;
   notOnce: number;
   unexpected: number;
   validationCalls: number;
+}
+
+/** Per request answered, in ms; null where it could not be read. And how busy the whole machine was. */
+interface CpuUse {
+  app: number | null;
+  /** PostgreSQL's own processes; SQLite runs inside the app's. */
+  database: number | null;
+  /** 0-1, every core and process on the machine (the sandbox and this load generator too). */
+  machineBusy: number;
 }
 
 /** Every kind's tallies of a run, merged. */
@@ -630,7 +737,7 @@ const KINDS = Object.keys(KIND_LABELS) as Kind[];
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 
 /** A run's table: each kind, reads, actions, all. */
-function printRun(title: string, run: LoadRun, cpu: number | null): void {
+function printRun(title: string, run: LoadRun, cpu: CpuUse): void {
   const line = (label: string, t: Tally) =>
     console.log(
       `${label.padEnd(32)} ${String(t.latencies.length).padStart(6)} ${ms(percentile(t.latencies, 50)).padStart(8)} ${ms(percentile(t.latencies, 95)).padStart(8)} ` +
@@ -642,9 +749,13 @@ function printRun(title: string, run: LoadRun, cpu: number | null): void {
   line("reads", merged(run, READ_KINDS));
   line("actions", run.byKind.action);
   line("all", merged(run, KINDS));
+  const threads = INSTANCES === 1 ? "one Node.js thread" : `${INSTANCES} instances of one Node.js thread each`;
+  const app = cpu.app === null ? "CPU time unknown" : `${cpu.app.toFixed(0)} ms of CPU per request (${threads}: at most ${((1000 * INSTANCES) / cpu.app).toFixed(0)} req/s)`;
+  const database = ENGINE === "sqlite" ? "in the app's process (SQLite)" : cpu.database === null ? "CPU time unknown" : `${cpu.database.toFixed(0)} ms of CPU per request in PostgreSQL's processes`;
+  console.log(`app: ${app}; database: ${database}`);
   console.log(
-    `app: ${cpu === null ? "CPU time unknown" : `${cpu.toFixed(0)} ms of CPU per request (one Node.js thread: at most ${(1000 / cpu).toFixed(0)} req/s)`}; ` +
-      `load average ${run.load.toFixed(1)} at the end (this bench's processes included); connection errors ${run.errors} (timeouts ${run.timeouts}${run.errorKinds ? `; ${run.errorKinds}` : ""})`,
+    `machine: ${(cpu.machineBusy * 100).toFixed(0)} % of its ${cpus().length} cores busy (app, database, sandbox and this load generator); ` +
+      `load average ${run.load.toFixed(1)} at the end; connection errors ${run.errors} (timeouts ${run.timeouts}${run.errorKinds ? `; ${run.errorKinds}` : ""})`,
   );
   for (const f of run.failures) console.log(`  failed action: ${f}`);
 }
@@ -661,7 +772,7 @@ function report({ paced, saturated, solo, floor, stored, steps, pacedCpu, satura
   const pacedRps = all(paced).latencies.length / paced.seconds;
 
   console.log(
-    `\nNode ${process.version}, ${ENGINE}, ${cpus().length} cores; ${stored.toLocaleString("en")} orders in ${SHOPS} shops; ${SELLERS} sellers at once, each playing a ` +
+    `\nNode ${process.version}, ${ENGINE}, ${cpus().length} cores, ${INSTANCES === 1 ? "one app instance" : `${INSTANCES} app instances (each seller served by one, as a reverse proxy's round robin does)`}; ${stored.toLocaleString("en")} orders in ${SHOPS} shops; ${SELLERS} sellers at once, each playing a ` +
       `${steps}-request session (${ROUNDS} round${ROUNDS > 1 ? "s" : ""}) on orders of its own, twice: at a seller's pace, then without pause`,
   );
   printRun(`${SELLERS} sellers at a seller's pace: a think time of ${THINK.minMs / 1000}–${THINK.maxMs / 1000} s before each request (the goal)`, paced, pacedCpu);
@@ -682,9 +793,10 @@ function report({ paced, saturated, solo, floor, stored, steps, pacedCpu, satura
   row(`capacity: ${SELLERS} sellers without pause`, "—", `${capacity.toFixed(1)} req/s, p95 ${ms(saturatedP95)}`, null);
   row("baseline: GET /api/health without pause", "—", `${floor.rps.toFixed(0)} req/s, p95 ${ms(floor.p95)}`, null);
 
-  writeBenchResult(`load-${ENGINE}`, `${SELLERS} sellers × ${steps} requests, ${stored.toLocaleString("en")} orders`, [
+  const setup = `${SELLERS} sellers × ${steps} requests, ${stored.toLocaleString("en")} orders, ${INSTANCES === 1 ? "one app instance" : `${INSTANCES} app instances`}`;
+  writeBenchResult(`load-${ENGINE}`, setup, [
     figure({
-      figure: `load ${ENGINE}: p95, ${SELLERS} sellers at a seller's pace (${THINK.minMs / 1000}–${THINK.maxMs / 1000} s think)`,
+      figure: `load ${ENGINE}${INSTANCES === 1 ? "" : ` (${INSTANCES} instances)`}: p95, ${SELLERS} sellers at a seller's pace (${THINK.minMs / 1000}–${THINK.maxMs / 1000} s think)`,
       goal: `≤ ${GOALS.p95Ms} ms`,
       measured: round1(p95),
       unit: "ms",
@@ -703,6 +815,17 @@ function report({ paced, saturated, solo, floor, stored, steps, pacedCpu, satura
       ratio: round2(capacity / floor.rps),
       baseline: `GET /api/health ${floor.rps.toFixed(0)} req/s; p95 without pause ${ms(saturatedP95)}`,
     }),
+    ...(pacedCpu.app === null
+      ? []
+      : [
+          figure({
+            figure: `load ${ENGINE}: CPU per request at that pace, app + database`,
+            goal: "—",
+            measured: round1(pacedCpu.app + (pacedCpu.database ?? 0)),
+            unit: "ms",
+            baseline: `app ${ms(pacedCpu.app)}, database ${ENGINE === "sqlite" ? "in the app" : pacedCpu.database === null ? "unknown" : ms(pacedCpu.database)}; machine ${(pacedCpu.machineBusy * 100).toFixed(0)} % busy`,
+          }),
+        ]),
     figure({ figure: `load ${ENGINE}: errors`, goal: "0", measured: errors, unit: "", met: errors === 0 }),
     figure({ figure: `load ${ENGINE}: actions sent once`, goal: "all", measured: sent - notOnce, unit: `of ${sent}`, met: exactlyOnce }),
   ]);

@@ -2,7 +2,7 @@
 // (initdb / pg_ctl). Used to author PostgreSQL migrations and by the PostgreSQL test
 // suites. PostgreSQL refuses to run as root, so as root the cluster runs as `postgres`.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import net from "node:net";
@@ -12,6 +12,8 @@ export interface TempCluster {
   url: string;
   /** A URL for another database name in the same cluster (created on demand). */
   createDatabase(name: string): string;
+  /** The server's main process (its backends are its children); null once stopped. */
+  serverPid(): number | null;
   stop(): void;
 }
 
@@ -77,5 +79,10 @@ export async function startTempCluster(): Promise<TempCluster> {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  return { url, createDatabase, stop };
+  const serverPid = () => {
+    if (stopped) return null;
+    const pid = Number(readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  };
+  return { url, createDatabase, serverPid, stop };
 }

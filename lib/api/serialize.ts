@@ -4,6 +4,7 @@
 import type { Prisma } from "@/lib/db/client";
 import type { MarketplaceAddress } from "@/lib/cdiscount/types";
 import type { OrderActionOutcome } from "@/lib/order-actions/action-outcome";
+import { cdiscountApplied } from "@/lib/order-actions/failure-words";
 import { OTHER_STATUS, allowedActions, bucketOf, hidesCustomer, isDisplayedStatus, type DisplayedStatus } from "@/lib/orders/status";
 import { isFulfillmentType } from "@/lib/orders/fulfillment";
 import { API_ACTION_OF, type ApiActionOutcome, type ApiOrder } from "./schemas";
@@ -157,7 +158,7 @@ export function serializeOutcome(outcome: OrderActionOutcome): ApiActionOutcome 
         // The API spells its values in snake_case: notSent -> not_sent, stsHtml -> sts_html.
         reason: failure.reason.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
         marketplace_message: failure.reason === "refused" ? failure.message : null,
-        cdiscount_applied: "applied" in failure ? failure.applied : failure.reason === "unrecorded" || (failure.reason === "refused" && failure.partly) ? "unknown" : "no",
+        cdiscount_applied: cdiscountApplied(failure),
         error: outcome.lastError,
       };
     }

@@ -9,7 +9,7 @@ import en from "@/lib/i18n/messages/en.json";
 import { MarketplaceError } from "@/lib/cdiscount/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { failureOfAction, failureOfError, failureOfRefund, failureOfValidation, type ActionFailure } from "./action-failure";
-import { failureWords, type RootTranslator } from "./failure-words";
+import { cdiscountApplied, failureWords, type RootTranslator } from "./failure-words";
 
 const translators = {
   fr: createTranslator({ locale: "fr", messages: fr }) as RootTranslator,
@@ -130,5 +130,14 @@ describe("failure classification", () => {
     expect(failureOfAction({ lastError: "x", result: { ...answer, failure: { reason: "quota", applied: "no" } }, attempts: 8 })).toEqual({ reason: "quota", applied: "no", attempts: 8 });
     // The client once filed an answer without the order's result as Cdiscount refusing it.
     expect(failureOfAction({ lastError: "Cdiscount returned no result for this order", result: answer, attempts: 1 })).toEqual({ reason: "noResult", applied: "unknown", attempts: 1 });
+  });
+
+  it("whether the order may have changed at Cdiscount: only a whole refusal or an unsent action is surely not applied", () => {
+    expect(cdiscountApplied({ reason: "refused", message: "Commande annulée", attempts: 1 })).toBe("no");
+    expect(cdiscountApplied({ reason: "refused", message: "Ligne déjà remboursée", partly: true, attempts: 1 })).toBe("unknown");
+    expect(cdiscountApplied({ reason: "notSent", detail: "Numéro de suivi manquant.", attempts: 0 })).toBe("no");
+    expect(cdiscountApplied({ reason: "unrecorded", detail: "timeout", attempts: 8 })).toBe("unknown");
+    expect(cdiscountApplied({ reason: "timeout", applied: "unknown", attempts: 8 })).toBe("unknown");
+    expect(cdiscountApplied({ reason: "authentication", applied: "no", attempts: 1 })).toBe("no");
   });
 });

@@ -26,10 +26,28 @@ export function failureCause(failure: ActionFailure, t: RootTranslator): string 
   }
 }
 
+/**
+ * Whether the order may have changed at Cdiscount despite the failure: "no" for a whole
+ * refusal or an action never sent; "unknown" for a refund refused in part and for a row
+ * stored before the desk kept why. The seller's words and the API's cdiscount_applied.
+ */
+export function cdiscountApplied(failure: ActionFailure): "no" | "unknown" {
+  switch (failure.reason) {
+    case "refused":
+      return failure.partly ? "unknown" : "no";
+    case "notSent":
+      return "no";
+    case "unrecorded":
+      return "unknown";
+    default:
+      return failure.applied;
+  }
+}
+
 /** What went wrong, whether the order may have changed at Cdiscount, and what to do. */
 export function failureWords(failure: ActionFailure, t: RootTranslator): string {
   const cause = failureCause(failure, t);
+  // A refusal's own words already say what became of it (refusedPartly: check at Cdiscount).
   if (failure.reason === "refused" || failure.reason === "notSent") return cause;
-  const applied = failure.reason === "unrecorded" ? "unknown" : failure.applied;
-  return `${cause} ${t(applied === "no" ? "orderActions.failure.notApplied" : "orderActions.failure.mayBeApplied", { attempts: failure.attempts })}`;
+  return `${cause} ${t(cdiscountApplied(failure) === "no" ? "orderActions.failure.notApplied" : "orderActions.failure.mayBeApplied", { attempts: failure.attempts })}`;
 }
